@@ -1,0 +1,97 @@
+package io.rebatch.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Desired-state posting (SPEC §5). For each (line, role, bucket) the job computes the amount that
+ * should be posted; this class returns only the differences from what is already posted, each under
+ * a deterministic entry key {@code L:platform:line:role:bucket:version:revision}. The revision is the
+ * line's posting round (previous round + 1), so a key is never reused even when the same snapshot
+ * version needs a second posting (a freeze period ending, a refund arriving).
+ */
+public final class LedgerDiff {
+    private LedgerDiff() {
+    }
+
+    /** What one line has posted so far, per role and bucket (PENDING, AVAILABLE). */
+    public record Positions(long[] fen) {
+        public Positions {
+            if (fen.length != 6) {
+                throw new IllegalArgumentException("six positions expected");
+            }
+        }
+
+        public static Positions none() {
+            return new Positions(new long[6]);
+        }
+
+        public static int index(Role role, Bucket bucket) {
+            int b = switch (bucket) {
+                case PENDING -> 0;
+                case AVAILABLE -> 1;
+                default -> throw new IllegalArgumentException("lines only post to PENDING or AVAILABLE, not " + bucket);
+            };
+            return role.ordinal() * 2 + b;
+        }
+
+        public long get(Role role, Bucket bucket) {
+            return fen[index(role, bucket)];
+        }
+
+        public Positions plus(List<Posting> postings) {
+            long[] next = fen.clone();
+            for (Posting p : postings) {
+                next[index(p.role(), p.bucket())] += p.deltaFen();
+            }
+            return new Positions(next);
+        }
+    }
+
+    /** One posting: the user's leg gets {@code deltaFen}, the platform account the opposite. */
+    public record Posting(String entryKey, Role role, Bucket bucket, long userId, long deltaFen) {
+    }
+
+    /** The positions a line should hold: each present beneficiary's share in the given bucket (null bucket: none). */
+    public static Positions targets(Attribution.Beneficiaries beneficiaries, ShareSplit.Shares shares, Bucket bucket) {
+        long[] t = new long[6];
+        if (beneficiaries != null && bucket != null) {
+            for (Role role : Role.values()) {
+                if (beneficiaries.userFor(role) != null) {
+                    t[Positions.index(role, bucket)] = shares.of(role);
+                }
+            }
+        }
+        return new Positions(t);
+    }
+
+    public static List<Posting> diff(Platform platform, String orderLineId, SnapshotOrder.Version version, int revision,
+                                     Attribution.Beneficiaries beneficiaries, Positions target, Positions posted) {
+        List<Posting> out = new ArrayList<>(2);
+        for (Role role : Role.values()) {
+            for (Bucket bucket : new Bucket[] {Bucket.PENDING, Bucket.AVAILABLE}) {
+                long delta = target.get(role, bucket) - posted.get(role, bucket);
+                if (delta != 0) {
+                    Long user = beneficiaries == null ? null : beneficiaries.userFor(role);
+                    if (user == null) {
+                        throw new IllegalStateException("posting for " + role + " of " + platform + " line " + orderLineId
+                                + " without a beneficiary");
+                    }
+                    out.add(new Posting(entryKey(platform, orderLineId, role, bucket, version, revision),
+                            role, bucket, user, delta));
+                }
+            }
+        }
+        return out;
+    }
+
+    public static String entryKey(Platform platform, String orderLineId, Role role, Bucket bucket,
+                                  SnapshotOrder.Version version, int revision) {
+        return "L:" + platform + ":" + orderLineId + ":" + role + ":" + bucket + ":" + version.key() + ":" + revision;
+    }
+
+    /** The key of a month's tier bonus: {@code TIER:user:M} for the first posting, then {@code TIER:user:M:n}. */
+    public static String tierKey(long userId, String month, int revision) {
+        return revision <= 1 ? "TIER:" + userId + ":" + month : "TIER:" + userId + ":" + month + ":" + revision;
+    }
+}
