@@ -1,0 +1,54 @@
+package io.rebatch.app.cli;
+
+import io.rebatch.jobs.common.Operations;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "export", description = "Export balances or lines as UTF-8 CSV.",
+        subcommands = {ExportCommand.Balances.class, ExportCommand.Lines.class})
+class ExportCommand implements Callable<Integer> {
+    @ParentCommand
+    RebatchCommand root;
+
+    @Override
+    public Integer call() {
+        root.spec.commandLine().getSubcommands().get("export").usage(root.spec.commandLine().getErr());
+        return RebatchCommand.BAD_INPUT;
+    }
+
+    @Command(name = "balances", description = "user_id,pending_fen,available_fen,withdrawing_fen,paid_fen")
+    static class Balances implements Callable<Integer> {
+        @ParentCommand
+        ExportCommand export;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE")
+        Path out;
+
+        @Override
+        public Integer call() {
+            long n = export.root.bean(Operations.class).exportBalances(out);
+            export.root.out().println("export balances: " + n + " users to " + out);
+            return 0;
+        }
+    }
+
+    @Command(name = "lines", description = "platform,order_line_id,status,user_id,method,income_fen,buyer_fen,"
+            + "inviter_fen,grand_inviter_fen,platform_margin_fen")
+    static class Lines implements Callable<Integer> {
+        @ParentCommand
+        ExportCommand export;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE")
+        Path out;
+
+        @Override
+        public Integer call() {
+            long n = export.root.bean(Operations.class).exportLines(out);
+            export.root.out().println("export lines: " + n + " lines to " + out);
+            return 0;
+        }
+    }
+}

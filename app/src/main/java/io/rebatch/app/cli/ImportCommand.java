@@ -1,0 +1,44 @@
+package io.rebatch.app.cli;
+
+import io.rebatch.domain.Platform;
+import io.rebatch.jobs.common.Operations;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "import", description = "Import platform report files: API dumps (JSON Lines) or the Taobao back-office export;"
+        + " with --refunds, pages of the Taobao refund API.")
+class ImportCommand implements Callable<Integer> {
+    @ParentCommand
+    RebatchCommand root;
+
+    @Option(names = "--platform", required = true, paramLabel = "taobao|jd|pdd")
+    String platform;
+
+    @Option(names = "--refunds", description = "The files hold Taobao refund rows (taobao.tbk.relation.refund)")
+    boolean refunds;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE")
+    Path[] files;
+
+    @Override
+    public Integer call() {
+        Platform p = Platform.parse(platform);
+        if (refunds && p != Platform.TAOBAO) {
+            throw new IllegalArgumentException("--refunds is only for --platform taobao");
+        }
+        String kind = (refunds ? "REFUNDS:" : "ORDERS:") + p;
+        Operations ops = root.bean(Operations.class);
+        for (Path f : files) {
+            int code = JobReporting.report(root.out(), root.spec.commandLine().getErr(),
+                    "import " + kind.toLowerCase() + " " + f, ops.importFile(kind, f));
+            if (code != 0) {
+                return code;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,111 @@
+package io.rebatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rebatch.app.cli.RebatchCommand;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Drives scenario folders (steps.txt + in/ + config/) through the CLI in-process, as a finance script would. */
+final class Scenarios {
+    private Scenarios() {
+    }
+
+    static Path samplesDir() {
+        String dir = System.getProperty("rebatch.samples.dir");
+        Path p = dir == null || dir.isBlank() ? Path.of("../../shared/samples") : Path.of(dir);
+        if (!Files.isDirectory(p)) {
+            p = Path.of("/work/shared/samples");
+        }
+        return p;
+    }
+
+    static Path copySample(String name, Path work) {
+        Path target = work.resolve(name);
+        copyTree(samplesDir().resolve(name), target);
+        return target;
+    }
+
+    static void copyTree(Path from, Path to) {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                    t.toFile().setWritable(true);
+                }
+            }
+            Files.createDirectories(to.resolve("out"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One step of steps.txt as CLI arguments, with the scenario's relative paths made absolute. */
+    static String[] args(Path scenario, String jdbcUrl, String step) {
+        List<String> args = new ArrayList<>(List.of("--db", jdbcUrl, "--config", scenario.resolve("config").toString()));
+        for (String token : step.trim().split("\\s+")) {
+            args.add(token.contains("/") ? scenario.resolve(token).toString() : token);
+        }
+        return args.toArray(String[]::new);
+    }
+
+    static void runSteps(Path scenario, String jdbcUrl) {
+        System.setProperty("rebatch.reports-dir", scenario.resolve("reports").toString());
+        try {
+            for (String step : Files.readAllLines(scenario.resolve("steps.txt"), StandardCharsets.UTF_8)) {
+                if (step.isBlank()) {
+                    continue;
+                }
+                int code = RebatchCommand.execute(args(scenario, jdbcUrl, step));
+                assertThat(code).as("exit code of '%s'", step).isZero();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The balance rows of a balances CSV without the header and without all-zero users. */
+    static List<String> nonZeroBalances(Path csv) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8).subList(1, Files.readAllLines(csv).size())) {
+            String[] f = line.split(",");
+            boolean zero = true;
+            for (int i = 1; i < f.length; i++) {
+                zero &= Long.parseLong(f[i].trim()) == 0;
+            }
+            if (!zero) {
+                out.add(line.trim());
+            }
+        }
+        return out;
+    }
+
+    /** Like {@link #count(String, String)}, returning {@code orElse} when no URL is given (H2 held by another process). */
+    static long count(String jdbcUrl, String sql, long orElse) {
+        return jdbcUrl == null ? orElse : count(jdbcUrl, sql);
+    }
+
+    static long count(String jdbcUrl, String sql) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.rebatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rebatch.app.cli.RebatchCommand;
+import io.rebatch.jobs.support.TestDatabase;
+import io.rebatch.jobs.support.TestDatabases;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A settle that fails on the N-th item, or whose JVM is killed with SIGKILL mid-step, and is then run again with
+ * the same command, ends with exactly the balances of an uninterrupted run and no duplicate entry keys.
+ */
+class SettleRestartIT {
+    private static final String LAST_SETTLE = "settle --date 2026-11-25";
+
+    static Stream<TestDatabase> databases() {
+        return TestDatabases.all();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        System.clearProperty("rebatch.fault.settle.fail-at-item");
+        System.clearProperty("rebatch.chunk-size");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void settleFailingOnAnItemAndRestartedConvergesToTheUninterruptedBalances(TestDatabase db, @TempDir Path work)
+            throws IOException {
+        Path scenario = Scenarios.copySample("multi-week", work);
+        try (db) {
+            System.setProperty("rebatch.chunk-size", "7");
+            List<String> steps = steps(scenario);
+            int last = steps.indexOf(LAST_SETTLE);
+            run(scenario, db, steps.subList(0, last));
+            long entriesBefore = Scenarios.count(db.jdbcUrl(), "SELECT COUNT(*) FROM ledger_entry");
+
+            System.setProperty("rebatch.fault.settle.fail-at-item", "40");
+            assertThat(RebatchCommand.execute(Scenarios.args(scenario, db.jdbcUrl(), LAST_SETTLE))).isEqualTo(1);
+            long entriesAfterFailure = Scenarios.count(db.jdbcUrl(), "SELECT COUNT(*) FROM ledger_entry");
+            assertThat(entriesAfterFailure).as("chunks before the failing one committed").isGreaterThan(entriesBefore);
+            System.clearProperty("rebatch.fault.settle.fail-at-item");
+
+            run(scenario, db, steps.subList(last, steps.size()));
+            assertMatchesExpected(scenario, db);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void settleKilledWithSigkillAndRestartedConvergesToTheUninterruptedBalances(TestDatabase db, @TempDir Path work)
+            throws Exception {
+        Path scenario = Scenarios.copySample("multi-week", work);
+        try (db) {
+            List<String> steps = steps(scenario);
+            int last = steps.indexOf(LAST_SETTLE);
+            run(scenario, db, steps.subList(0, last));
+
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Duser.timezone=Europe/London", "-Drebatch.chunk-size=5",
+                    "-Drebatch.fault.settle.pause-at-item=60",
+                    "-Drebatch.reports-dir=" + scenario.resolve("reports"),
+                    "-cp", System.getProperty("java.class.path"), RebatchApplication.class.getName()));
+            cmd.addAll(List.of(Scenarios.args(scenario, db.jdbcUrl(), LAST_SETTLE)));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            boolean paused = false;
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    if (line.startsWith("FAULT pause")) {
+                        paused = true;
+                        break;
+                    }
+                }
+                assertThat(paused).as("the forked settle reached the pause point").isTrue();
+                long midway = Scenarios.count(db.jdbcUrl().startsWith("jdbc:h2") ? null : db.jdbcUrl(),
+                        "SELECT COUNT(*) FROM ledger_entry", -1);
+                p.destroyForcibly(); // SIGKILL
+                assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(midway).isNotZero();
+            }
+            run(scenario, db, steps.subList(last, steps.size()));
+            assertMatchesExpected(scenario, db);
+        }
+    }
+
+    private static void assertMatchesExpected(Path scenario, TestDatabase db) throws IOException {
+        assertThat(Scenarios.nonZeroBalances(scenario.resolve("out/balances.csv")))
+                .containsExactlyElementsOf(Scenarios.nonZeroBalances(scenario.resolve("expected/balances.csv")));
+        assertThat(Files.readAllLines(scenario.resolve("out/lines.csv")))
+                .containsExactlyElementsOf(Files.readAllLines(scenario.resolve("expected/lines.csv")));
+        assertThat(Scenarios.count(db.jdbcUrl(),
+                "SELECT COUNT(*) FROM (SELECT entry_key, leg FROM ledger_entry GROUP BY entry_key, leg HAVING COUNT(*) > 1) d"))
+                .isZero();
+        assertThat(Scenarios.count(db.jdbcUrl(), "SELECT COALESCE(SUM(amount_fen), 0) FROM ledger_entry")).isZero();
+        assertThat(Scenarios.count(db.jdbcUrl(), "SELECT COUNT(*) FROM user_balance b WHERE b.pending_fen <>"
+                + " (SELECT COALESCE(SUM(e.amount_fen), 0) FROM ledger_entry e WHERE e.user_id = b.user_id AND e.bucket = 'PENDING')"
+                + " OR b.available_fen <> (SELECT COALESCE(SUM(e.amount_fen), 0) FROM ledger_entry e"
+                + " WHERE e.user_id = b.user_id AND e.bucket = 'AVAILABLE')")).as("balances in step with entries").isZero();
+    }
+
+    private static List<String> steps(Path scenario) throws IOException {
+        List<String> steps = new ArrayList<>();
+        for (String s : Files.readAllLines(scenario.resolve("steps.txt"))) {
+            if (!s.isBlank()) {
+                steps.add(s.trim());
+            }
+        }
+        return steps;
+    }
+
+    private static void run(Path scenario, TestDatabase db, List<String> steps) {
+        System.setProperty("rebatch.reports-dir", scenario.resolve("reports").toString());
+        for (String step : steps) {
+            assertThat(RebatchCommand.execute(Scenarios.args(scenario, db.jdbcUrl(), step))).as(step).isZero();
+        }
+    }
+}

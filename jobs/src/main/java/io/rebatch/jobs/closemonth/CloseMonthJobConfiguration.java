@@ -1,0 +1,98 @@
+package io.rebatch.jobs.closemonth;
+
+import io.rebatch.domain.BusinessTime;
+import io.rebatch.jobs.common.RebatchProperties;
+import io.rebatch.jobs.common.RuleSetProvider;
+import io.rebatch.writers.jdbc.SqlTime;
+import io.rebatch.writers.jdbc.Streaming;
+import io.rebatch.writers.ledger.LedgerWriter;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code closeMonth} job (SPEC 6): the tier bonus of month M from the settled buyer amounts of lines settled
+ * in M (as the last settle run computed them, refunds included), then the statement reconciliation when
+ * statement files are given. Identifying parameters: {@code month} and {@code attempt}.
+ */
+@Configuration
+public class CloseMonthJobConfiguration {
+    public static final String JOB_NAME = "closeMonth";
+
+    static final String TIER_QUERY = "SELECT user_id, SUM(s_fen) AS settled_buyer_fen, MAX(posted) AS posted,"
+            + " MAX(revision) AS revision FROM ("
+            + " SELECT s.buyer_id AS user_id, s.buyer_fen AS s_fen, 0 AS posted, 0 AS revision"
+            + " FROM line_settlement s JOIN order_line o ON o.platform = s.platform AND o.order_line_id = s.order_line_id"
+            + " WHERE o.status = 'SETTLED' AND o.settled_at >= ? AND o.settled_at < ? AND s.buyer_id IS NOT NULL"
+            + " UNION ALL SELECT user_id, 0, bonus_fen, revision FROM tier_bonus WHERE bonus_month = ?"
+            + ") t GROUP BY user_id ORDER BY user_id";
+
+    @Bean
+    public Job closeMonthJob(JobRepository jobRepository, Step tierBonusStep, Step statementStep) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(tierBonusStep).next(statementStep).build();
+    }
+
+    @Bean
+    public Step tierBonusStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              JdbcCursorItemReader<TierItem> tierReader, TierBonusWriter tierBonusWriter,
+                              RebatchProperties properties) {
+        return new StepBuilder("tierBonus", jobRepository).<TierItem, TierItem>chunk(properties.chunkSize())
+                .reader(tierReader).writer(tierBonusWriter).transactionManager(transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    public JdbcCursorItemReader<TierItem> tierReader(DataSource dataSource, @Value("#{jobParameters['month']}") String month) {
+        YearMonth m = YearMonth.parse(month);
+        return new JdbcCursorItemReaderBuilder<TierItem>().name("tierReader").dataSource(dataSource).sql(TIER_QUERY)
+                .preparedStatementSetter(ps -> {
+                    ps.setObject(1, SqlTime.utc(BusinessTime.startOf(m.atDay(1))));
+                    ps.setObject(2, SqlTime.utc(BusinessTime.endOf(m.atEndOfMonth())));
+                    ps.setString(3, month);
+                })
+                .fetchSize(Streaming.fetchSize(dataSource))
+                .rowMapper((rs, n) -> new TierItem(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4)))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public TierBonusWriter tierBonusWriter(@Value("#{jobParameters['month']}") String month,
+                                           @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
+                                           RuleSetProvider ruleSets, JdbcTemplate jdbc, LedgerWriter ledger) {
+        LocalDate lastDay = YearMonth.parse(month).atEndOfMonth();
+        return new TierBonusWriter(month, lastDay, ruleSets.get().inForceOn(lastDay), jobExecutionId, jdbc, ledger);
+    }
+
+    @Bean
+    public Step statementStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              JdbcTemplate jdbc, RebatchProperties properties) {
+        StatementReconciliation reconciliation = new StatementReconciliation(jdbc);
+        return new StepBuilder("statementReconciliation", jobRepository).tasklet((contribution, chunkContext) -> {
+            var stepExecution = chunkContext.getStepContext().getStepExecution();
+            var params = stepExecution.getJobExecution().getJobParameters();
+            String files = params.getString("statements", "");
+            if (!files.isBlank()) {
+                String month = params.getString("month");
+                var out = reconciliation.reconcile(YearMonth.parse(month), files.split("\n"),
+                        properties.reportsDir().resolve("statement-" + month + "-a" + params.getLong("attempt") + ".csv"));
+                stepExecution.getExecutionContext().putString("report", out.toString());
+            }
+            return RepeatStatus.FINISHED;
+        }, transactionManager).build();
+    }
+}

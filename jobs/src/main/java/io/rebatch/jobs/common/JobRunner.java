@@ -1,0 +1,135 @@
+package io.rebatch.jobs.common;
+
+import java.util.List;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * Starts, resumes and reruns jobs by their business keys; the CLI and the scheduler only go through here.
+ *
+ * <ul>
+ *   <li>A job instance is identified by its business keys (date, month, platform, file digest) plus an
+ *       {@code attempt} number. Attempt 1 is the first settlement; an explicit rerun of a completed date is
+ *       attempt n+1 — recorded, never accidental.</li>
+ *   <li>A FAILED or STOPPED execution is restarted, resuming after its last committed chunk.</li>
+ *   <li>An execution left STARTED by a killed process is recovered (marked FAILED) and restarted. That is safe
+ *       because the caller holds the {@link RunLock}: nothing else can be running it.</li>
+ * </ul>
+ */
+public class JobRunner {
+    /** What to do when the latest attempt already completed. */
+    public enum WhenComplete {
+        /** Start the next attempt (settle, close-month: "may be run again, posting only differences"). */
+        RERUN,
+        /** Do nothing and report it (importing a file that was already imported). */
+        SKIP,
+        /** Refuse (CLI exit code 3). */
+        REFUSE
+    }
+
+    public record Outcome(JobExecution execution, boolean alreadyComplete) {
+        public boolean succeeded() {
+            return alreadyComplete || execution.getStatus() == BatchStatus.COMPLETED;
+        }
+
+        /** A one-line reason for a failed execution: the first failure of its steps or of the job. */
+        public String failureReason() {
+            if (execution == null) {
+                return "";
+            }
+            for (StepExecution s : execution.getStepExecutions()) {
+                if (!s.getFailureExceptions().isEmpty()) {
+                    return rootMessage(s.getFailureExceptions().get(0));
+                }
+            }
+            List<Throwable> f = execution.getAllFailureExceptions();
+            return f.isEmpty() ? execution.getExitStatus().getExitDescription() : rootMessage(f.get(0));
+        }
+
+        private static String rootMessage(Throwable t) {
+            Throwable cause = t;
+            String message = t.getMessage();
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+                if (cause.getMessage() != null) {
+                    message = cause.getMessage();
+                }
+            }
+            String firstLine = message == null ? t.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+            return firstLine;
+        }
+    }
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final RunLock runLock;
+
+    public JobRunner(JobOperator jobOperator, JobRepository jobRepository, RunLock runLock) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.runLock = runLock;
+    }
+
+    public Outcome run(Job job, JobParameters businessKeys, WhenComplete whenComplete) {
+        try (RunLock.Held ignored = runLock.acquire()) {
+            long attempt = 1;
+            JobInstance last = null;
+            while (true) {
+                JobInstance i = jobRepository.getJobInstance(job.getName(), withAttempt(businessKeys, attempt));
+                if (i == null) {
+                    break;
+                }
+                last = i;
+                attempt++;
+            }
+            if (last == null) {
+                return new Outcome(start(job, withAttempt(businessKeys, 1)), false);
+            }
+            long lastAttempt = attempt - 1;
+            JobExecution lastExecution = jobRepository.getLastJobExecution(last);
+            BatchStatus status = lastExecution == null ? BatchStatus.FAILED : lastExecution.getStatus();
+            if (status.isRunning()) {
+                jobOperator.recover(lastExecution);
+                status = BatchStatus.FAILED;
+            }
+            if (status == BatchStatus.COMPLETED) {
+                return switch (whenComplete) {
+                    case SKIP -> new Outcome(lastExecution, true);
+                    case REFUSE -> throw new RefusedException(job.getName() + " " + describe(businessKeys)
+                            + " is already complete (attempt " + lastAttempt + ")");
+                    case RERUN -> new Outcome(start(job, withAttempt(businessKeys, lastAttempt + 1)), false);
+                };
+            }
+            if (status == BatchStatus.ABANDONED) {
+                return new Outcome(start(job, withAttempt(businessKeys, lastAttempt + 1)), false);
+            }
+            return new Outcome(start(job, withAttempt(businessKeys, lastAttempt)), false);
+        }
+    }
+
+    private JobExecution start(Job job, JobParameters params) {
+        try {
+            return jobOperator.start(job, params);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start " + job.getName() + " " + describe(params) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    static JobParameters withAttempt(JobParameters keys, long attempt) {
+        return new JobParametersBuilder(keys).addLong("attempt", attempt).toJobParameters();
+    }
+
+    private static String describe(JobParameters p) {
+        StringBuilder sb = new StringBuilder();
+        p.parameters().forEach(jp -> sb.append(sb.isEmpty() ? "" : " ").append(jp.name()).append('=').append(jp.value()));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,99 @@
+package io.rebatch.jobs.common;
+
+import io.rebatch.jobs.closemonth.CloseMonthJobConfiguration;
+import io.rebatch.jobs.importing.ImportJobConfiguration;
+import io.rebatch.jobs.settle.SettleJobConfiguration;
+import io.rebatch.writers.csv.Exports;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * What finance can ask of rebatch, as the CLI, the demo and the scheduler use it: each operation starts (or
+ * resumes, or reruns) the job that does the work through {@link JobRunner}, so every path runs the same jobs.
+ */
+public class Operations {
+    private final JobRunner runner;
+    private final Job importJob;
+    private final Job settleJob;
+    private final Job closeMonthJob;
+    private final Exports exports;
+    private final RuleSetProvider ruleSets;
+
+    public Operations(JobRunner runner, Job importJob, Job settleJob, Job closeMonthJob, Exports exports,
+                      RuleSetProvider ruleSets) {
+        this.runner = runner;
+        this.importJob = importJob;
+        this.settleJob = settleJob;
+        this.closeMonthJob = closeMonthJob;
+        this.exports = exports;
+        this.ruleSets = ruleSets;
+    }
+
+    /** Imports one file of the given kind (see {@code ImportKinds}); importing the same content again is harmless. */
+    public JobRunner.Outcome importFile(String kind, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no such file: " + file);
+        }
+        return runner.run(importJob, ImportJobConfiguration.keys(kind, file, sha256(file)), JobRunner.WhenComplete.RERUN);
+    }
+
+    /** Settles business date D; a completed date is settled again as a new, recorded attempt. */
+    public JobRunner.Outcome settle(LocalDate date) {
+        ruleSets.get();
+        return runner.run(settleJob, new JobParametersBuilder().addString("date", date.toString()).toJobParameters(),
+                JobRunner.WhenComplete.RERUN);
+    }
+
+    public JobRunner.Outcome closeMonth(YearMonth month, List<Path> statements) {
+        ruleSets.get();
+        for (Path s : statements) {
+            if (!Files.isRegularFile(s)) {
+                throw new IllegalArgumentException("no such statement file: " + s);
+            }
+        }
+        return runner.run(closeMonthJob, new JobParametersBuilder().addString("month", month.toString())
+                .addString("statements", statements.stream().map(p -> p.toAbsolutePath().toString())
+                        .collect(Collectors.joining("\n")), false)
+                .toJobParameters(), JobRunner.WhenComplete.RERUN);
+    }
+
+    public long exportBalances(Path out) {
+        return exports.balances(out);
+    }
+
+    public long exportLines(Path out) {
+        return exports.lines(out, ruleSets.get());
+    }
+
+    public static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The jobs a settle run names, for status displays. */
+    public static List<String> jobNames() {
+        return List.of(ImportJobConfiguration.JOB_NAME, SettleJobConfiguration.JOB_NAME, CloseMonthJobConfiguration.JOB_NAME);
+    }
+}

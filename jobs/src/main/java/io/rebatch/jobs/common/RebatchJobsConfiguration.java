@@ -1,0 +1,103 @@
+package io.rebatch.jobs.common;
+
+import io.rebatch.jobs.importing.AppDataKinds;
+import io.rebatch.jobs.importing.ImportKinds;
+import io.rebatch.writers.appdata.AppDataStore;
+import io.rebatch.writers.csv.Exports;
+import io.rebatch.writers.jdbc.Streaming;
+import io.rebatch.writers.ledger.LedgerWriter;
+import io.rebatch.writers.orders.OrderLineStore;
+import io.rebatch.writers.orders.RefundStore;
+import io.rebatch.writers.quarantine.QuarantineStore;
+import java.time.Clock;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/** The shared building blocks of every job: the clock, the stores and writers, the rule sets. */
+@Configuration
+@EnableConfigurationProperties(RebatchProperties.class)
+public class RebatchJobsConfiguration {
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    public NamedParameterJdbcTemplate namedParameterJdbcTemplate(JdbcTemplate jdbc) {
+        return new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    @Bean
+    public OrderLineStore orderLineStore(NamedParameterJdbcTemplate jdbc) {
+        return new OrderLineStore(jdbc);
+    }
+
+    @Bean
+    public RefundStore refundStore(NamedParameterJdbcTemplate jdbc) {
+        return new RefundStore(jdbc);
+    }
+
+    @Bean
+    public AppDataStore appDataStore(JdbcTemplate jdbc) {
+        return new AppDataStore(jdbc);
+    }
+
+    @Bean
+    public QuarantineStore quarantineStore(JdbcTemplate jdbc, Clock clock) {
+        return new QuarantineStore(jdbc, clock);
+    }
+
+    @Bean
+    public LedgerWriter ledgerWriter(JdbcTemplate jdbc, Clock clock) {
+        return new LedgerWriter(jdbc, clock);
+    }
+
+    @Bean
+    public Exports exports(DataSource dataSource) {
+        return new Exports(Streaming.template(dataSource));
+    }
+
+    @Bean
+    public RuleSetProvider ruleSetProvider(RebatchProperties properties) {
+        return new RuleSetProvider(properties);
+    }
+
+    @Bean
+    public AppDataKinds appDataKinds(AppDataStore store) {
+        return new AppDataKinds(store);
+    }
+
+    @Bean
+    public ImportKinds importKinds(OrderLineStore orders, RefundStore refunds, AppDataKinds appData) {
+        return new ImportKinds(orders, refunds, appData);
+    }
+
+    @Bean
+    public RunLock runLock(DataSource dataSource) {
+        return new RunLock(dataSource);
+    }
+
+    @Bean
+    public JobRunner jobRunner(JobOperator jobOperator, JobRepository jobRepository, RunLock runLock) {
+        return new JobRunner(jobOperator, jobRepository, runLock);
+    }
+
+    @Bean
+    public Operations operations(JobRunner runner, Job importJob, Job settleJob, Job closeMonthJob, Exports exports,
+                                 RuleSetProvider ruleSets) {
+        return new Operations(runner, importJob, settleJob, closeMonthJob, exports, ruleSets);
+    }
+
+    @Bean
+    public FaultInjection faultInjection(Environment env) {
+        return new FaultInjection(env);
+    }
+}

@@ -1,0 +1,181 @@
+package io.rebatch.jobs.importing;
+
+import io.rebatch.domain.OrderLine;
+import io.rebatch.domain.Platform;
+import io.rebatch.domain.Refund;
+import io.rebatch.domain.SnapshotOrder;
+import io.rebatch.readers.report.ReportFiles;
+import io.rebatch.readers.report.ReportRow;
+import io.rebatch.writers.orders.OrderLineStore;
+import io.rebatch.writers.orders.RefundStore;
+import io.rebatch.writers.quarantine.QuarantineStore;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The registry of importable file kinds: {@code ORDERS:TAOBAO|JD|PDD}, {@code REFUNDS:TAOBAO}, {@code USERS},
+ * {@code BINDINGS}, {@code CLICKS}.
+ */
+public class ImportKinds {
+    private final Map<String, ImportKind<?>> kinds = new LinkedHashMap<>();
+
+    public ImportKinds(OrderLineStore orders, RefundStore refunds, AppDataKinds appData) {
+        for (Platform p : Platform.values()) {
+            register(new OrderReportKind(p, false, orders, refunds));
+        }
+        register(new OrderReportKind(Platform.TAOBAO, true, orders, refunds));
+        appData.all().forEach(this::register);
+    }
+
+    private void register(ImportKind<?> kind) {
+        kinds.put(kind.name(), kind);
+    }
+
+    public ImportKind<?> get(String name) {
+        ImportKind<?> k = kinds.get(name);
+        if (k == null) {
+            throw new IllegalArgumentException("unknown import kind '" + name + "' (known: " + kinds.keySet() + ")");
+        }
+        return k;
+    }
+
+    /** Platform order reports and the Taobao refund feed, read by the readers' report parsers. */
+    static final class OrderReportKind implements ImportKind<ReportRow> {
+        private final Platform platform;
+        private final boolean refundFeed;
+        private final OrderLineStore orders;
+        private final RefundStore refunds;
+
+        OrderReportKind(Platform platform, boolean refundFeed, OrderLineStore orders, RefundStore refunds) {
+            this.platform = platform;
+            this.refundFeed = refundFeed;
+            this.orders = orders;
+            this.refunds = refunds;
+        }
+
+        @Override
+        public String name() {
+            return (refundFeed ? "REFUNDS:" : "ORDERS:") + platform;
+        }
+
+        @Override
+        public String platform() {
+            return platform.name();
+        }
+
+        @Override
+        public Cursor<ReportRow> open(Path file) {
+            var cursor = ReportFiles.open(file, platform, refundFeed);
+            return new Cursor<>() {
+                @Override
+                public boolean hasNext() {
+                    return cursor.hasNext();
+                }
+
+                @Override
+                public ReportRow next() {
+                    return cursor.next();
+                }
+
+                @Override
+                public void close() {
+                    cursor.close();
+                }
+            };
+        }
+
+        @Override
+        public QuarantineStore.Entry rejected(String importKey, long rowNo, ReportRow row) {
+            if (row instanceof ReportRow.Rejected r) {
+                return new QuarantineStore.Entry(importKey, rowNo, refundFeed ? "REFUND" : "ORDER", platform.name(),
+                        r.source(), r.lineNo(), r.raw(), r.reason());
+            }
+            if (refundFeed != (row instanceof ReportRow.RefundSnapshot) && !(row instanceof ReportRow.SkippedUnpaid)) {
+                return new QuarantineStore.Entry(importKey, rowNo, refundFeed ? "REFUND" : "ORDER", platform.name(),
+                        row.source(), row.lineNo(), "", refundFeed ? "an order row in a refund file" : "a refund row in an order file");
+            }
+            return null;
+        }
+
+        @Override
+        public boolean skipped(ReportRow row) {
+            return row instanceof ReportRow.SkippedUnpaid;
+        }
+
+        @Override
+        public void store(List<ReportRow> rows, ImportCounters counters) {
+            if (refundFeed) {
+                storeRefunds(rows, counters);
+            } else {
+                storeLines(rows, counters);
+            }
+        }
+
+        private void storeLines(List<ReportRow> rows, ImportCounters counters) {
+            // Within a chunk the last of equal versions wins, as it would across files.
+            Map<String, OrderLine> latest = new LinkedHashMap<>();
+            for (ReportRow row : rows) {
+                OrderLine l = ((ReportRow.Snapshot) row).line();
+                OrderLine prev = latest.get(l.orderLineId());
+                if (prev != null && !SnapshotOrder.replaces(l.version(), prev.version())) {
+                    counters.stale++;
+                    continue;
+                }
+                if (prev != null) {
+                    counters.changed++; // applied, then superseded within the chunk
+                }
+                latest.put(l.orderLineId(), l);
+            }
+            Map<String, OrderLineStore.Stored> stored = orders.stored(platform, latest.keySet());
+            List<OrderLine> toWrite = new java.util.ArrayList<>(latest.size());
+            for (OrderLine l : latest.values()) {
+                OrderLineStore.Stored s = stored.get(l.orderLineId());
+                if (s == null) {
+                    counters.newRows++;
+                    toWrite.add(l);
+                } else if (!SnapshotOrder.replaces(l.version(), s.version())) {
+                    counters.stale++;
+                } else if (s.version().equals(l.version()) && s.contentHash() == OrderLineStore.contentHash(l)) {
+                    counters.unchanged++;
+                } else {
+                    counters.changed++;
+                    toWrite.add(l);
+                }
+            }
+            orders.upsert(toWrite);
+        }
+
+        private void storeRefunds(List<ReportRow> rows, ImportCounters counters) {
+            Map<String, Refund> latest = new LinkedHashMap<>();
+            for (ReportRow row : rows) {
+                Refund r = ((ReportRow.RefundSnapshot) row).refund();
+                Refund prev = latest.get(r.orderLineId());
+                if (prev != null && !Refund.replaces(r, prev)) {
+                    counters.stale++;
+                    continue;
+                }
+                latest.put(r.orderLineId(), r);
+            }
+            Map<String, Refund> stored = refunds.stored(platform, latest.keySet());
+            List<Refund> toWrite = new java.util.ArrayList<>(latest.size());
+            for (Refund r : latest.values()) {
+                Refund s = stored.get(r.orderLineId());
+                if (s == null) {
+                    counters.newRows++;
+                } else if (!Refund.replaces(r, s)) {
+                    counters.stale++;
+                    continue;
+                } else if (s.refundStatus() == r.refundStatus() && s.refundFen() == r.refundFen()
+                        && s.modifiedAt().equals(r.modifiedAt())) {
+                    counters.unchanged++;
+                } else {
+                    counters.changed++;
+                }
+                toWrite.add(r);
+            }
+            refunds.upsert(platform, toWrite);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.rebatch.jobs.settle;
+
+import io.rebatch.jobs.common.FaultInjection;
+import io.rebatch.jobs.common.RebatchProperties;
+import io.rebatch.jobs.common.RuleSetProvider;
+import io.rebatch.writers.ledger.LedgerWriter;
+import java.time.LocalDate;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code settle} job (SPEC 4, 5, 8, 10): as of business date D, attribute, split and post the difference for
+ * every stored line, then write the run's reconciliation report. Identifying parameters: {@code date} and
+ * {@code attempt} (the n-th explicit settlement of that date; see {@code JobRunner}).
+ */
+@Configuration
+public class SettleJobConfiguration {
+    public static final String JOB_NAME = "settle";
+
+    @Bean
+    public Job settleJob(JobRepository jobRepository, Step settleLinesStep, Step settleReportStep) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(settleLinesStep).next(settleReportStep).build();
+    }
+
+    @Bean
+    public Step settleLinesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                JdbcPagingItemReader<SettleItem> settleReader, SettleWriter settleWriter,
+                                RebatchProperties properties) {
+        return new StepBuilder("settleLines", jobRepository).<SettleItem, SettleItem>chunk(properties.chunkSize())
+                .reader(settleReader).writer(settleWriter).transactionManager(transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    public JdbcPagingItemReader<SettleItem> settleReader(DataSource dataSource, RebatchProperties properties) {
+        return new JdbcPagingItemReaderBuilder<SettleItem>().name("settleReader").dataSource(dataSource)
+                .selectClause(SettleRows.SELECT).fromClause(SettleRows.FROM)
+                .sortKeys(Map.of("line_seq", Order.ASCENDING)).rowMapper(new SettleRows())
+                .pageSize(properties.chunkSize()).fetchSize(properties.chunkSize()).build();
+    }
+
+    @Bean
+    @StepScope
+    public SettleWriter settleWriter(@Value("#{jobParameters['date']}") String date,
+                                     @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
+                                     RuleSetProvider ruleSets, NamedParameterJdbcTemplate jdbc, LedgerWriter ledger,
+                                     FaultInjection faults) {
+        return new SettleWriter(LocalDate.parse(date), jobExecutionId, ruleSets.get(), new SettleLookups(jdbc),
+                new SettlementStateStore(jdbc.getJdbcTemplate()), ledger, faults);
+    }
+
+    @Bean
+    public Step settleReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                 JdbcTemplate jdbc, RebatchProperties properties) {
+        SettleReport report = new SettleReport(jdbc);
+        return new StepBuilder("settleReport", jobRepository).tasklet((contribution, chunkContext) -> {
+            var stepExecution = chunkContext.getStepContext().getStepExecution();
+            var params = stepExecution.getJobExecution().getJobParameters();
+            LocalDate date = LocalDate.parse(params.getString("date"));
+            String label = date + "-a" + params.getLong("attempt");
+            var metrics = report.compute(stepExecution.getJobExecutionId(), "settle-" + label);
+            var file = report.write(properties.reportsDir(), date, label, metrics);
+            stepExecution.getExecutionContext().putString("report", file.toString());
+            return RepeatStatus.FINISHED;
+        }, transactionManager).build();
+    }
+}

@@ -1,0 +1,27 @@
+package io.rebatch.jobs.settle;
+
+import io.rebatch.domain.Attribution;
+import io.rebatch.domain.AttributionMethod;
+import io.rebatch.domain.Bucket;
+import io.rebatch.domain.LedgerDiff;
+import io.rebatch.domain.ShareSplit;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A row of {@code line_settlement}: the locked attribution (method, beneficiaries, level), the shares and bucket
+ * of the last evaluation, what is posted per role and bucket, and the posting revision.
+ */
+public record SettlementState(boolean tried, AttributionMethod method, Attribution.Beneficiaries beneficiaries,
+                              boolean unverified, LocalDate attributedOn, ShareSplit.Shares shares, Bucket bucket,
+                              LedgerDiff.Positions posted, int revision, LocalDate settledOn) {
+
+    /** Same content, ignoring the date of the run that wrote it. */
+    public boolean sameAs(SettlementState o) {
+        return o != null && tried == o.tried && method == o.method && Objects.equals(beneficiaries, o.beneficiaries)
+                && unverified == o.unverified && Objects.equals(attributedOn, o.attributedOn)
+                && Objects.equals(shares, o.shares) && bucket == o.bucket
+                && Arrays.equals(posted.fen(), o.posted.fen()) && revision == o.revision;
+    }
+}

@@ -1,0 +1,51 @@
+package io.rebatch.writers.quarantine;
+
+import io.rebatch.writers.jdbc.SqlTime;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes rejected rows (SPEC 9) with their file/page, line number, raw text and reason. Keyed by
+ * (import, row number) so that re-reading a file after a restart records each bad row once.
+ */
+public class QuarantineStore {
+    public record Entry(String importKey, long rowNo, String kind, String platform, String source, long lineNo,
+                        String rawText, String reason) {
+    }
+
+    private static final int REASON_MAX = 500;
+    private static final int RAW_MAX = 1_000_000;
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public QuarantineStore(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void insert(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        var now = SqlTime.utc(clock.instant());
+        List<Object[]> args = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            args.add(new Object[] {e.importKey(), e.rowNo(), e.kind(), e.platform(), cut(e.source(), 255), e.lineNo(),
+                    cut(e.rawText() == null ? "" : e.rawText(), RAW_MAX), cut(e.reason(), REASON_MAX), now});
+        }
+        jdbc.batchUpdate("INSERT INTO quarantine (import_key, row_no, kind, platform, source, line_no, raw_text, reason,"
+                + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE reason = VALUES(reason)", args);
+    }
+
+    public long count(String importKey) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM quarantine WHERE import_key = ?", Long.class, importKey);
+        return n == null ? 0 : n;
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}
