@@ -1,0 +1,52 @@
+package io.rebatch.readers.report;
+
+import io.rebatch.domain.BadInputException;
+import tools.jackson.databind.JsonNode;
+
+/** {@link RowFields} over one JSON object of an API page (numbers already exact, see {@link JsonTree}). */
+final class JsonRowFields implements RowFields {
+    private final JsonNode node;
+
+    JsonRowFields(JsonNode node) {
+        this.node = node;
+    }
+
+    @Override
+    public String text(String field) {
+        return text(node.get(field), field);
+    }
+
+    static String text(JsonNode v, String field) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            return null;
+        }
+        if (v.isString()) {
+            return v.stringValue();
+        }
+        if (v.isIntegralNumber()) {
+            return v.bigIntegerValue().toString();
+        }
+        if (v.isNumber()) {
+            // toString, not toPlainString: 1E+999999999 must stay short; BigDecimal parses it back exactly
+            return v.decimalValue().toString();
+        }
+        if (v.isBoolean()) {
+            return String.valueOf(v.booleanValue());
+        }
+        throw new BadInputException(field + " is a JSON " + (v.isArray() ? "array" : "object") + ", expected a single value");
+    }
+
+    @Override
+    public String id(String field) {
+        JsonNode v = node.get(field);
+        if (v != null && v.isNumber() && !v.isIntegralNumber()) {
+            throw new BadInputException(field + " " + v.decimalValue() + " is not an id (ids are whole numbers or text)");
+        }
+        return Values.cleanId(text(v, field));
+    }
+
+    @Override
+    public String label(String field) {
+        return field;
+    }
+}

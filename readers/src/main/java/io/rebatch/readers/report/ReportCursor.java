@@ -1,0 +1,87 @@
+package io.rebatch.readers.report;
+
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * The rows of one report file, read lazily: one page (JSON Lines) or one record (CSV) at a time, so memory stays
+ * flat whatever the file's size. Rows come in file order; a page's rows keep the page's order. Close it when done
+ * (try-with-resources).
+ *
+ * <p>A restarted step re-opens the file and {@link #skip skips} the rows it already committed: reading is
+ * deterministic, so row N is the same row on every pass.
+ */
+public final class ReportCursor implements Iterator<ReportRow>, AutoCloseable {
+
+    /** Produces the rows of the next page or record; null at the end. */
+    interface Batches extends AutoCloseable {
+        List<ReportRow> next();
+
+        @Override
+        void close();
+    }
+
+    private final String source;
+    private final Batches batches;
+    private Iterator<ReportRow> current = Collections.emptyIterator();
+    private boolean done;
+    private long rowsRead;
+
+    ReportCursor(String source, Batches batches) {
+        this.source = source;
+        this.batches = batches;
+    }
+
+    /** The file name rows carry as their source. */
+    public String source() {
+        return source;
+    }
+
+    /** How many rows {@link #next()} has returned so far. */
+    public long rowsRead() {
+        return rowsRead;
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (!current.hasNext()) {
+            if (done) {
+                return false;
+            }
+            List<ReportRow> batch = batches.next();
+            if (batch == null) {
+                done = true;
+                return false;
+            }
+            current = batch.iterator();
+        }
+        return true;
+    }
+
+    @Override
+    public ReportRow next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more rows in " + source);
+        }
+        rowsRead++;
+        return current.next();
+    }
+
+    /** Skips up to {@code n} rows (a restart resuming after its last commit); returns how many were skipped. */
+    public long skip(long n) {
+        long skipped = 0;
+        while (skipped < n && hasNext()) {
+            next();
+            skipped++;
+        }
+        return skipped;
+    }
+
+    @Override
+    public void close() {
+        done = true;
+        batches.close();
+    }
+}

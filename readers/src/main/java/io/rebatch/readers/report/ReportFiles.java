@@ -1,0 +1,113 @@
+package io.rebatch.readers.report;
+
+import io.rebatch.domain.Platform;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Opens a platform report file as a stream of {@link ReportRow}s, choosing the format by content, never by name:
+ * <ul>
+ *   <li><b>API dump</b> (JSON Lines, UTF-8): one API response body per line, blank lines ignored; each line goes
+ *   through the platform's page parser ({@link TaobaoOrderPages}, {@link TaobaoRefundPages}, {@link JdOrderPages},
+ *   {@link PddOrderPages}) and every row carries the line's number. A line that is not a page (not JSON, truncated,
+ *   an HTML error page, not valid UTF-8) or is a platform error answer becomes one {@link ReportRow.Rejected}
+ *   holding the whole line; the file reads on.</li>
+ *   <li><b>Taobao export</b> ({@link TaobaoExportCsv}) or <b>refund CSV</b> ({@link TaobaoRefundCsv}): a Taobao
+ *   file whose first character (after a BOM and blanks) is not {@code {}.</li>
+ * </ul>
+ * JD and Pinduoduo have no CSV format here: their files are always read as dumps.
+ *
+ * <p>{@code source} of every row is the file name (not the path); {@code lineNo} the 1-based physical line (for
+ * CSV, the line the record starts on).
+ */
+public final class ReportFiles {
+
+    @FunctionalInterface
+    interface PageParser {
+        ParsedPage<?> parse(String body, String source, long lineNo);
+    }
+
+    private ReportFiles() {
+    }
+
+    /**
+     * @param refunds true for Taobao refund rows ({@code import --platform taobao --refunds}); only Taobao has them
+     * @throws io.rebatch.domain.BadInputException for a CSV whose header lacks a required column
+     * @throws IllegalArgumentException for refunds of a platform other than Taobao
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static ReportCursor open(Path file, Platform platform, boolean refunds) {
+        if (refunds && platform != Platform.TAOBAO) {
+            throw new IllegalArgumentException("refund files exist only for Taobao, not " + platform);
+        }
+        boolean csv = platform == Platform.TAOBAO && !startsWithBrace(file);
+        if (csv) {
+            return refunds ? TaobaoRefundCsv.open(file) : TaobaoExportCsv.open(file);
+        }
+        PageParser parser = switch (platform) {
+            case TAOBAO -> refunds ? TaobaoRefundPages::parse : TaobaoOrderPages::parse;
+            case JD -> JdOrderPages::parse;
+            case PDD -> PddOrderPages::parse;
+        };
+        return jsonLines(file, parser);
+    }
+
+    /** Whether the first character after a UTF-8 BOM and blanks is {@code {} (an empty file counts as a dump). */
+    static boolean startsWithBrace(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(3);
+            int i = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF ? 3 : 0;
+            for (; ; i++) {
+                int b = i < head.length ? head[i] & 0xFF : in.read();
+                if (b == -1) {
+                    return true;
+                }
+                if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                    return b == '{';
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ReportCursor jsonLines(Path file, PageParser parser) {
+        TextLines lines = TextLines.open(file, StandardCharsets.UTF_8);
+        String source = lines.source();
+        return new ReportCursor(source, new ReportCursor.Batches() {
+            @Override
+            public List<ReportRow> next() {
+                TextLines.Line line = lines.next();
+                while (line != null && line.isBlank()) {
+                    line = lines.next();
+                }
+                if (line == null) {
+                    return null;
+                }
+                if (line.error() != null) {
+                    return List.of(new ReportRow.Rejected(source, line.lineNo(), line.text(), line.error()));
+                }
+                try {
+                    ParsedPage<?> page = parser.parse(line.text(), source, line.lineNo());
+                    if (page.isError()) {
+                        return List.of(new ReportRow.Rejected(source, line.lineNo(), line.text(),
+                                "the line is a platform error answer, not a page of orders: " + page.error().describe()));
+                    }
+                    return page.rows();
+                } catch (PageParseException e) {
+                    return List.of(new ReportRow.Rejected(source, line.lineNo(), line.text(), e.getMessage()));
+                }
+            }
+
+            @Override
+            public void close() {
+                lines.close();
+            }
+        });
+    }
+}

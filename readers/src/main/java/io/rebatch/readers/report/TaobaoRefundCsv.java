@@ -1,0 +1,52 @@
+package io.rebatch.readers.report;
+
+import io.rebatch.domain.BadInputException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads Taobao refund-after-settlement rows from a CSV whose header uses the {@code taobao.tbk.relation.refund}
+ * field names ({@code tb_trade_id, refund_status, tk_commission_fee_refund_pub, modified_time}; other columns
+ * ignored, any order, encoding detected). Each record is mapped as the API's rows are ({@link TaobaoRefundMapping}).
+ */
+public final class TaobaoRefundCsv {
+    static final List<String> REQUIRED_COLUMNS =
+            List.of("tb_trade_id", "refund_status", "tk_commission_fee_refund_pub", "modified_time");
+    private static final Map<String, String> COLUMNS = Map.of(
+            "tb_trade_id", "tb_trade_id", "refund_status", "refund_status",
+            "tk_commission_fee_refund_pub", "tk_commission_fee_refund_pub", "modified_time", "modified_time");
+
+    private TaobaoRefundCsv() {
+    }
+
+    /** @throws BadInputException naming the file and every missing required column */
+    public static ReportCursor open(Path file) {
+        CsvRecords csv = CsvRecords.open(file, null);
+        try {
+            csv.requireColumns(REQUIRED_COLUMNS);
+        } catch (BadInputException e) {
+            csv.close();
+            throw e;
+        }
+        CsvRowFields.Columns columns = CsvRowFields.columns(COLUMNS, csv);
+        return new ReportCursor(csv.source(), new ReportCursor.Batches() {
+            @Override
+            public List<ReportRow> next() {
+                CsvRecords.Row r = csv.next();
+                if (r == null) {
+                    return null;
+                }
+                if (r.error() != null) {
+                    return List.of(new ReportRow.Rejected(r.source(), r.lineNo(), r.raw(), r.error()));
+                }
+                return List.of(TaobaoRefundMapping.map(columns.row(r.values()), r.raw(), r.source(), r.lineNo()));
+            }
+
+            @Override
+            public void close() {
+                csv.close();
+            }
+        });
+    }
+}

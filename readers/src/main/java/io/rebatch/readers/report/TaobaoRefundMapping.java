@@ -1,0 +1,30 @@
+package io.rebatch.readers.report;
+
+import io.rebatch.domain.BadInputException;
+import io.rebatch.domain.Refund;
+import java.time.Instant;
+
+/**
+ * One Taobao refund-after-settlement row ({@code taobao.tbk.relation.refund} result, or a CSV record with the same
+ * field names) to a {@link Refund}: {@code tb_trade_id} → the order line, {@code refund_status} as given,
+ * {@code tk_commission_fee_refund_pub} (yuan, up to 4 decimals) rounded half-up to fen, {@code modified_time} orders
+ * the refund snapshots. Whether the refund took effect is the domain's business ({@link Refund#effective()}).
+ */
+final class TaobaoRefundMapping {
+    static final int MAX_REFUND_DECIMALS = 4;
+
+    private TaobaoRefundMapping() {
+    }
+
+    static ReportRow map(RowFields r, String raw, String source, long lineNo) {
+        try {
+            String id = Values.requiredId(r, "tb_trade_id");
+            int status = Values.requiredInt(r, "refund_status");
+            long fen = Values.yuanHalfUp(r, "tk_commission_fee_refund_pub", MAX_REFUND_DECIMALS);
+            Instant modified = Values.requireTime(Values.localTime(r, "modified_time"), r, "modified_time");
+            return new ReportRow.RefundSnapshot(source, lineNo, new Refund(id, status, fen, modified, source + ":" + lineNo));
+        } catch (BadInputException e) {
+            return new ReportRow.Rejected(source, lineNo, raw, e.getMessage());
+        }
+    }
+}

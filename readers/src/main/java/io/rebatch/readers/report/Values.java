@@ -1,0 +1,210 @@
+package io.rebatch.readers.report;
+
+import io.rebatch.domain.BadInputException;
+import io.rebatch.domain.BusinessTime;
+import io.rebatch.domain.Money;
+import io.rebatch.domain.Rates;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+
+/**
+ * Reading one field of a platform row under the common rules of platforms.md part A: "missing" is null, {@code ""},
+ * {@code "--"} or absent (and {@code 0} for a time); ids are strings; money goes through {@link Money}, rates
+ * through {@link Rates}, local times through {@link BusinessTime}. Every failure is a {@link BadInputException}
+ * whose message starts with the field's label and shows the offending value: it becomes the quarantine reason.
+ */
+final class Values {
+    /** Epoch seconds beyond 2100-01-01 are not a platform time but a broken number. */
+    private static final long MAX_EPOCH_SECONDS = 4_102_444_800L;
+    private static final DateTimeFormatter YYYYMMDD =
+            DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
+
+    private Values() {
+    }
+
+    static boolean missing(String text) {
+        if (text == null) {
+            return true;
+        }
+        String t = text.strip();
+        return t.isEmpty() || t.equals("--");
+    }
+
+    /** A tracking or order id as exported: blanks, one leading tab or {@code '} removed; missing → null. */
+    static String cleanId(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.strip();
+        if (t.startsWith("'")) {
+            t = t.substring(1).strip();
+        }
+        return missing(t) ? null : t;
+    }
+
+    static String optText(RowFields r, String field) {
+        String t = r.text(field);
+        return missing(t) ? null : t.strip();
+    }
+
+    static String requiredId(RowFields r, String field) {
+        String id = r.id(field);
+        if (id == null) {
+            throw new BadInputException(r.label(field) + " is missing");
+        }
+        return id;
+    }
+
+    static String required(RowFields r, String field) {
+        String t = r.text(field);
+        if (missing(t)) {
+            throw new BadInputException(r.label(field) + " is missing");
+        }
+        return t.strip();
+    }
+
+    /** A yuan amount with at most two decimals, exactly to fen. */
+    static long yuan(RowFields r, String field) {
+        String t = required(r, field);
+        try {
+            return Money.yuanToFen(t);
+        } catch (BadInputException e) {
+            throw new BadInputException(r.label(field) + ": " + e.getMessage());
+        }
+    }
+
+    /** A yuan amount with up to {@code maxDecimals} decimals, rounded half-up to fen (Taobao refunds). */
+    static long yuanHalfUp(RowFields r, String field, int maxDecimals) {
+        String t = required(r, field);
+        try {
+            return Money.yuanToFenHalfUp(t, maxDecimals);
+        } catch (BadInputException e) {
+            throw new BadInputException(r.label(field) + ": " + e.getMessage());
+        }
+    }
+
+    /** An integer fen amount (Pinduoduo). */
+    static long fen(RowFields r, String field) {
+        String t = required(r, field);
+        long v = wholeNumber(t, r.label(field));
+        return Money.fen(v, r.label(field));
+    }
+
+    static int percentBps(RowFields r, String field) {
+        String t = required(r, field);
+        try {
+            return Rates.percentToBps(t);
+        } catch (BadInputException e) {
+            throw new BadInputException(r.label(field) + ": " + e.getMessage());
+        }
+    }
+
+    static int perMilleBps(RowFields r, String field) {
+        long perMille = wholeNumber(required(r, field), r.label(field));
+        try {
+            return Rates.perMilleToBps(perMille);
+        } catch (BadInputException e) {
+            throw new BadInputException(r.label(field) + ": " + e.getMessage());
+        }
+    }
+
+    static int requiredInt(RowFields r, String field) {
+        String t = required(r, field);
+        long v = wholeNumber(t, r.label(field));
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new BadInputException(r.label(field) + " '" + t + "' is out of range");
+        }
+        return (int) v;
+    }
+
+    static int quantity(RowFields r, String field) {
+        int q = requiredInt(r, field);
+        if (q < 0) {
+            throw new BadInputException(r.label(field) + " " + q + " is negative");
+        }
+        return q;
+    }
+
+    /** A whole number written as {@code 12}, {@code "12"} or {@code 12.0}; anything else is bad input naming the label. */
+    static long wholeNumber(String text, String label) {
+        String t = text.strip();
+        try {
+            return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            try {
+                return new BigDecimal(t).longValueExact();
+            } catch (NumberFormatException | ArithmeticException e2) {
+                throw new BadInputException(label + " '" + text + "' is not a whole number (or is out of range)");
+            }
+        }
+    }
+
+    /** A local Asia/Shanghai time {@code yyyy-MM-dd HH:mm:ss}; missing (or {@code 0}) → null. */
+    static Instant localTime(RowFields r, String field) {
+        String t = r.text(field);
+        if (missing(t) || t.strip().equals("0")) {
+            return null;
+        }
+        try {
+            return BusinessTime.parseLocal(t);
+        } catch (BadInputException e) {
+            throw new BadInputException(r.label(field) + ": " + e.getMessage());
+        }
+    }
+
+    /** Epoch seconds (Pinduoduo); missing or {@code 0} → null. */
+    static Instant epochSeconds(RowFields r, String field) {
+        String t = r.text(field);
+        if (missing(t)) {
+            return null;
+        }
+        long s;
+        try {
+            s = Long.parseLong(t.strip());
+        } catch (NumberFormatException e) {
+            throw new BadInputException(r.label(field) + " '" + t + "' is not a time in epoch seconds");
+        }
+        if (s == 0) {
+            return null;
+        }
+        if (s < 0 || s > MAX_EPOCH_SECONDS) {
+            throw new BadInputException(r.label(field) + " " + s + " is not a plausible time in epoch seconds");
+        }
+        return Instant.ofEpochSecond(s);
+    }
+
+    /** A date {@code yyyyMMdd} (JD payMonth), as text or number; missing or {@code 0} → null. */
+    static LocalDate yyyymmdd(RowFields r, String field) {
+        String t = r.text(field);
+        if (missing(t) || t.strip().equals("0")) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(t.strip(), YYYYMMDD);
+        } catch (DateTimeParseException e) {
+            throw new BadInputException(r.label(field) + " '" + t + "' is not a date yyyyMMdd");
+        }
+    }
+
+    static Instant requireTime(Instant t, RowFields r, String field) {
+        if (t == null) {
+            throw new BadInputException(r.label(field) + " is missing");
+        }
+        return t;
+    }
+
+    /** The latest of the times present: modified_at of a row that does not give one. */
+    static Instant latest(Instant... times) {
+        Instant max = null;
+        for (Instant t : times) {
+            if (t != null && (max == null || t.isAfter(max))) {
+                max = t;
+            }
+        }
+        return max;
+    }
+}
