@@ -67,9 +67,28 @@ final class Values {
         return t.strip();
     }
 
+    /**
+     * More integer digits than any amount or rate can have. Checked before the domain's conversions, which scale
+     * the number to fen or bp: {@code 1e999999999} would otherwise be expanded to a billion digits.
+     */
+    private static final int MAX_INTEGER_DIGITS = 20;
+
+    private static void checkMagnitude(String text, String label, String limit) {
+        BigDecimal v;
+        try {
+            v = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return; // the domain names a non-number in its own words
+        }
+        if (v.signum() != 0 && v.precision() - v.scale() > MAX_INTEGER_DIGITS) {
+            throw new BadInputException(label + ": " + limit.replace("%s", text));
+        }
+    }
+
     /** A yuan amount with at most two decimals, exactly to fen. */
     static long yuan(RowFields r, String field) {
         String t = required(r, field);
+        checkMagnitude(t, r.label(field), "amount '%s' exceeds " + Money.MAX_FEN + " fen");
         try {
             return Money.yuanToFen(t);
         } catch (BadInputException e) {
@@ -80,6 +99,7 @@ final class Values {
     /** A yuan amount with up to {@code maxDecimals} decimals, rounded half-up to fen (Taobao refunds). */
     static long yuanHalfUp(RowFields r, String field, int maxDecimals) {
         String t = required(r, field);
+        checkMagnitude(t, r.label(field), "amount '%s' exceeds " + Money.MAX_FEN + " fen");
         try {
             return Money.yuanToFenHalfUp(t, maxDecimals);
         } catch (BadInputException e) {
@@ -96,6 +116,7 @@ final class Values {
 
     static int percentBps(RowFields r, String field) {
         String t = required(r, field);
+        checkMagnitude(t, r.label(field), "rate '%s' % exceeds 100 %");
         try {
             return Rates.percentToBps(t);
         } catch (BadInputException e) {
