@@ -24,7 +24,7 @@ final class JsonRowFields implements RowFields {
             return v.stringValue();
         }
         if (v.isIntegralNumber()) {
-            return v.bigIntegerValue().toString();
+            return v.isBigInteger() ? v.bigIntegerValue().toString() : Long.toString(v.longValue());
         }
         if (v.isNumber()) {
             // toString, not toPlainString: 1E+999999999 must stay short; BigDecimal parses it back exactly

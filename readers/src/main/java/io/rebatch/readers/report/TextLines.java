@@ -192,7 +192,7 @@ public final class TextLines implements AutoCloseable {
             return new Line(lineNo, new String(buf, 0, len, StandardCharsets.UTF_8),
                     "line " + lineNo + " is neither valid UTF-8 nor valid GB18030 text");
         }
-        String text = strict(charset, len);
+        String text = charset == StandardCharsets.UTF_8 ? utf8(len) : strict(charset, len);
         if (text != null) {
             return new Line(lineNo, text, null);
         }
@@ -213,6 +213,15 @@ public final class TextLines implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /**
+     * UTF-8 the fast way: the JDK's String constructor replaces malformed input with U+FFFD, so only a line holding
+     * U+FFFD needs the strict decoder to tell a real replacement character from bad bytes.
+     */
+    private String utf8(int len) {
+        String s = new String(buf, 0, len, StandardCharsets.UTF_8);
+        return s.indexOf('\uFFFD') < 0 ? s : strict(StandardCharsets.UTF_8, len);
     }
 
     private String strict(Charset cs, int len) {

@@ -114,8 +114,12 @@ final class Values {
         return Money.fen(v, r.label(field));
     }
 
+    /** A percent rate; a trailing {@code %} (as a spreadsheet may show it) is allowed. */
     static int percentBps(RowFields r, String field) {
         String t = required(r, field);
+        if (t.endsWith("%")) {
+            t = t.substring(0, t.length() - 1).strip();
+        }
         checkMagnitude(t, r.label(field), "rate '%s' % exceeds 100 %");
         try {
             return Rates.percentToBps(t);

@@ -105,7 +105,7 @@ class ReportFilesTest {
     @Test
     void exportColumnsInAnotherOrderAndExtraColumnsIgnored() {
         String header = "淘宝子订单号,订单状态,付款金额,收入比率,付款预估收入,结算预估收入,技术服务费,创建时间,付款时间,结算时间,商品ID,商品数量,推广位ID,备注";
-        String row = "\t1584862576856952332,订单付款,341.34,8.00,27.30,0.00,2.73,2026-11-15 21:07:12,2026-11-15 21:15:42,--,486983558112,3,35162952590,x";
+        String row = "\t1584862576856952332,订单付款,341.34,8.00%,27.30,0.00,2.73,2026-11-15 21:07:12,2026-11-15 21:15:42,--,486983558112,3,35162952590,x";
         List<ReportRow> rows = readAll(ReportFiles.open(write(dir, "o.csv", header + "\n" + row + "\n", StandardCharsets.UTF_8),
                 Platform.TAOBAO, false));
         ReportRow.Snapshot s = (ReportRow.Snapshot) rows.get(0);
@@ -114,6 +114,7 @@ class ReportFilesTest {
         assertThat(s.line().parentOrderId()).isNull();
         assertThat(s.line().relationId()).isNull();
         assertThat(s.line().quantity()).isEqualTo(3);
+        assertThat(s.line().commissionRateBps()).isEqualTo(800); // "8.00%"
     }
 
     @Test
