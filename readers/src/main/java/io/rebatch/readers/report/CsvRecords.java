@@ -21,8 +21,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Streams a CSV file with a header row as records, each with its exact source text and the physical line it starts
  * on, for every CSV rebatch reads (the Taobao export, refund CSVs, the app's users/bindings/clicks). Lines come from
- * {@link TextLines} (encoding detected); a record spans several lines only inside a quoted field; each record is
- * split by Commons CSV (RFC 4180, {@code "} quoting). Blank lines are skipped.
+ * {@link TextLines} (encoding detected); a record spans several lines only inside a quoted field; a record with
+ * quotes is split by Commons CSV (RFC 4180, {@code "} quoting), one without at its commas. Blank lines are skipped.
  *
  * <p>A record that cannot be read (not valid text in the file's encoding, an unterminated or malformed quoted
  * field, a field count different from the header's) comes back with {@link Row#error()} set, so that the caller

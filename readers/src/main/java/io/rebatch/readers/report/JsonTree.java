@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
 /**
- * One JSON document read exactly: every fractional number is a {@link java.math.BigDecimal} (never a double), every
+ * One JSON document read exactly: every fractional number is a {@link java.math.BigDecimal} (never binary floating point), every
  * integer an int, long or BigInteger (19-digit ids stay exact), and for every object that is an element of an array
  * the exact source text is kept, so that a rejected order is quarantined with the very characters the platform sent.
  *

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 
 /**
  * The rows of one report file, read lazily: one page (JSON Lines) or one record (CSV) at a time, so memory stays
@@ -32,6 +33,31 @@ public final class ReportCursor implements Iterator<ReportRow>, AutoCloseable {
     ReportCursor(String source, Batches batches) {
         this.source = source;
         this.batches = batches;
+    }
+
+    /**
+     * One row per CSV record: a record that could not be read is Rejected with its reader's reason, the others go
+     * through {@code mapper} (which never throws for bad input). Closing the cursor closes the file.
+     */
+    static ReportCursor ofCsv(CsvRecords csv, Function<CsvRecords.Row, ReportRow> mapper) {
+        return new ReportCursor(csv.source(), new Batches() {
+            @Override
+            public List<ReportRow> next() {
+                CsvRecords.Row r = csv.next();
+                if (r == null) {
+                    return null;
+                }
+                if (r.error() != null) {
+                    return List.of(new ReportRow.Rejected(r.source(), r.lineNo(), r.raw(), r.error()));
+                }
+                return List.of(mapper.apply(r));
+            }
+
+            @Override
+            public void close() {
+                csv.close();
+            }
+        });
     }
 
     /** The file name rows carry as their source. */

@@ -69,24 +69,7 @@ public final class TaobaoExportCsv {
             throw new BadInputException(e.getMessage() + " (is this a Taobao order export?)");
         }
         CsvRowFields.Columns columns = CsvRowFields.columns(COLUMNS, csv);
-        return new ReportCursor(csv.source(), new ReportCursor.Batches() {
-            @Override
-            public List<ReportRow> next() {
-                CsvRecords.Row r = csv.next();
-                if (r == null) {
-                    return null;
-                }
-                if (r.error() != null) {
-                    return List.of(new ReportRow.Rejected(r.source(), r.lineNo(), r.raw(), r.error()));
-                }
-                return List.of(TaobaoOrderMapping.map(columns.row(r.values()), TaobaoOrderMapping.EXPORT_STATUS_READER,
-                        r.raw(), r.source(), r.lineNo()));
-            }
-
-            @Override
-            public void close() {
-                csv.close();
-            }
-        });
+        return ReportCursor.ofCsv(csv, r -> TaobaoOrderMapping.map(columns.row(r.values()),
+                TaobaoOrderMapping.EXPORT_STATUS_READER, r.raw(), r.source(), r.lineNo()));
     }
 }

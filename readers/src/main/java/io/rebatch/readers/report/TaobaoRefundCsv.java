@@ -4,6 +4,7 @@ import io.rebatch.domain.BadInputException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Reads Taobao refund-after-settlement rows from a CSV whose header uses the {@code taobao.tbk.relation.refund}
@@ -13,9 +14,9 @@ import java.util.Map;
 public final class TaobaoRefundCsv {
     static final List<String> REQUIRED_COLUMNS =
             List.of("tb_trade_id", "refund_status", "tk_commission_fee_refund_pub", "modified_time");
-    private static final Map<String, String> COLUMNS = Map.of(
-            "tb_trade_id", "tb_trade_id", "refund_status", "refund_status",
-            "tk_commission_fee_refund_pub", "tk_commission_fee_refund_pub", "modified_time", "modified_time");
+    /** The CSV uses the API's field names as column names. */
+    private static final Map<String, String> COLUMNS =
+            REQUIRED_COLUMNS.stream().collect(Collectors.toUnmodifiableMap(c -> c, c -> c));
 
     private TaobaoRefundCsv() {
     }
@@ -30,23 +31,6 @@ public final class TaobaoRefundCsv {
             throw e;
         }
         CsvRowFields.Columns columns = CsvRowFields.columns(COLUMNS, csv);
-        return new ReportCursor(csv.source(), new ReportCursor.Batches() {
-            @Override
-            public List<ReportRow> next() {
-                CsvRecords.Row r = csv.next();
-                if (r == null) {
-                    return null;
-                }
-                if (r.error() != null) {
-                    return List.of(new ReportRow.Rejected(r.source(), r.lineNo(), r.raw(), r.error()));
-                }
-                return List.of(TaobaoRefundMapping.map(columns.row(r.values()), r.raw(), r.source(), r.lineNo()));
-            }
-
-            @Override
-            public void close() {
-                csv.close();
-            }
-        });
+        return ReportCursor.ofCsv(csv, r -> TaobaoRefundMapping.map(columns.row(r.values()), r.raw(), r.source(), r.lineNo()));
     }
 }
