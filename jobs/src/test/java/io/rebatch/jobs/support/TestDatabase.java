@@ -23,7 +23,8 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * Obtain instances from {@link TestDatabases}; {@link #close()} deletes the database.
  *
  * <p>{@link #jdbcUrl()} is self-contained (it carries user and password), so it can be passed
- * alone to {@code DriverManager}, Flyway or {@code spring.datasource.url}.
+ * alone to {@code DriverManager}, Flyway or {@code spring.datasource.url}; a client that insists
+ * on sending credentials must send {@link #username()}/{@link #password()}.
  *
  * <p>JUnit closes {@code AutoCloseable} arguments of a {@code @ParameterizedTest} after each
  * invocation, so {@code @MethodSource("io.rebatch.jobs.support.TestDatabases#all")} needs no
@@ -34,13 +35,17 @@ public final class TestDatabase implements AutoCloseable {
     private final String name;
     private final String vendor;
     private final String jdbcUrl;
+    private final String username;
+    private final String password;
     private final Runnable cleanup;
     private boolean closed;
 
-    TestDatabase(String name, String vendor, String jdbcUrl, Runnable cleanup) {
+    TestDatabase(String name, String vendor, String jdbcUrl, String username, String password, Runnable cleanup) {
         this.name = name;
         this.vendor = vendor;
         this.jdbcUrl = jdbcUrl;
+        this.username = username;
+        this.password = password;
         this.cleanup = cleanup;
     }
 
@@ -63,6 +68,20 @@ public final class TestDatabase implements AutoCloseable {
         return jdbcUrl;
     }
 
+    /**
+     * The user in {@link #jdbcUrl()} ({@code sa} on H2), for clients that always send one: a
+     * client that sends a different one, even an empty one, fails (H2: "Duplicate property USER";
+     * MySQL: access denied). Quartz's own connection providers are such clients.
+     */
+    public String username() {
+        return username;
+    }
+
+    /** The password in {@link #jdbcUrl()} (empty on H2). */
+    public String password() {
+        return password;
+    }
+
     /** The locations the application uses: {@code common} plus this database's vendor folder. */
     public String[] flywayLocations() {
         return new String[] {"classpath:db/migration/common", "classpath:db/migration/" + vendor};
@@ -77,6 +96,8 @@ public final class TestDatabase implements AutoCloseable {
             throw new IllegalStateException("no JDBC driver for " + jdbcUrl, e);
         }
         dataSource.setUrl(jdbcUrl);
+        dataSource.setUsername(username);
+        dataSource.setPassword(password);
         return dataSource;
     }
 

@@ -2,6 +2,8 @@ package io.rebatch.jobs.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,8 +35,11 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>H2 URL: {@value #H2_OPTIONS} after {@code jdbc:h2:file:<dir>/rebatch}. {@code USER=sa} is
- * in the URL because an H2 file database belongs to the user that created it: a first connection
- * without a user (e.g. Flyway given no credentials) would lock out Spring Boot's default "sa".
+ * in the URL because an H2 file database belongs to the user that created it, and clients differ
+ * in what they send (Spring Boot sends no user for a {@code jdbc:h2:file:} URL, which it does not
+ * count as embedded); with the user in the URL every client that sends none or {@code sa} agrees.
+ * Spring Boot's {@code spring.batch.jdbc.initialize-schema=embedded} does not fire for such a URL
+ * either: Flyway creates the Batch and Quartz tables (sql/h2, sql/mysql).
  * With {@code DATABASE_TO_LOWER=TRUE} unquoted names are stored in lower case, so Spring Batch's
  * and Quartz's unquoted upper-case SQL keeps working; quoted upper-case identifiers would not.
  */
@@ -100,7 +105,7 @@ public final class TestDatabases {
         }
         H2_DIRS.add(dir);
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("rebatch") + H2_OPTIONS;
-        return new TestDatabase("h2", "h2", url, () -> {
+        return new TestDatabase("h2", "h2", url, "sa", "", () -> {
             TestDatabase.shutdownH2AndDelete(url, dir);
             H2_DIRS.remove(dir);
         });
@@ -131,7 +136,8 @@ public final class TestDatabases {
             throw new IllegalStateException("could not create database " + database + " via " + baseUrl
                     + " (the user needs e.g. GRANT ALL ON `rebatch%`.* ; scripts/test.sh grants it)", e);
         }
-        return new TestDatabase(serverName, "mysql", withDatabase(baseUrl, database), () -> drop(baseUrl, database));
+        return new TestDatabase(serverName, "mysql", withDatabase(baseUrl, database), queryParameter(baseUrl, "user"),
+                queryParameter(baseUrl, "password"), () -> drop(baseUrl, database));
     }
 
     private static void drop(String baseUrl, String database) {
@@ -140,6 +146,22 @@ public final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("could not drop database " + database, e);
         }
+    }
+
+    /** The value of {@code name} in the URL's query ({@code ?a=1&b=2}), URL-decoded, or null. */
+    static String queryParameter(String url, String name) {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return null;
+        }
+        for (String pair : url.substring(query + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (key.equals(name)) {
+                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     /** {@code jdbc:mysql://host:port/db?params} with {@code db} replaced (or added). */

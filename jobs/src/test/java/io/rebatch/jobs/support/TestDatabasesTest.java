@@ -18,4 +18,13 @@ class TestDatabasesTest {
         assertThat(TestDatabases.withDatabase("jdbc:mysql://db:3306/", "t")).isEqualTo("jdbc:mysql://db:3306/t");
         assertThat(TestDatabases.withDatabase("jdbc:mysql://db", "t")).isEqualTo("jdbc:mysql://db/t");
     }
+
+    @Test
+    void readsCredentialsFromTheQuery() {
+        String url = "jdbc:mysql://h/rebatch?user=rebatch&password=p%26w&useSSL=false";
+        assertThat(TestDatabases.queryParameter(url, "user")).isEqualTo("rebatch");
+        assertThat(TestDatabases.queryParameter(url, "password")).isEqualTo("p&w");
+        assertThat(TestDatabases.queryParameter(url, "missing")).isNull();
+        assertThat(TestDatabases.queryParameter("jdbc:mysql://h/db", "user")).isNull();
+    }
 }
