@@ -94,11 +94,6 @@ final class Scenarios {
         return out;
     }
 
-    /** Like {@link #count(String, String)}, returning {@code orElse} when no URL is given (H2 held by another process). */
-    static long count(String jdbcUrl, String sql, long orElse) {
-        return jdbcUrl == null ? orElse : count(jdbcUrl, sql);
-    }
-
     static long count(String jdbcUrl, String sql) {
         try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {

@@ -47,15 +47,17 @@ class SettleRestartIT {
             List<String> steps = steps(scenario);
             int last = steps.indexOf(LAST_SETTLE);
             run(scenario, db, steps.subList(0, last));
-            long entriesBefore = Scenarios.count(db.jdbcUrl(), "SELECT COUNT(*) FROM ledger_entry");
+            String postedOnDate = "SELECT COUNT(*) FROM ledger_entry WHERE business_date = '2026-11-25'";
 
-            System.setProperty("rebatch.fault.settle.fail-at-item", "40");
+            System.setProperty("rebatch.fault.settle.fail-at-item", "112");
             assertThat(RebatchCommand.execute(Scenarios.args(scenario, db.jdbcUrl(), LAST_SETTLE))).isEqualTo(1);
-            long entriesAfterFailure = Scenarios.count(db.jdbcUrl(), "SELECT COUNT(*) FROM ledger_entry");
-            assertThat(entriesAfterFailure).as("chunks before the failing one committed").isGreaterThan(entriesBefore);
+            long afterFailure = Scenarios.count(db.jdbcUrl(), postedOnDate);
+            assertThat(afterFailure).as("chunks before the failing one committed").isPositive();
             System.clearProperty("rebatch.fault.settle.fail-at-item");
 
             run(scenario, db, steps.subList(last, steps.size()));
+            assertThat(Scenarios.count(db.jdbcUrl(), postedOnDate)).as("the restart posted the rest")
+                    .isGreaterThan(afterFailure);
             assertMatchesExpected(scenario, db);
         }
     }
@@ -72,7 +74,7 @@ class SettleRestartIT {
 
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Duser.timezone=Europe/London", "-Drebatch.chunk-size=5",
-                    "-Drebatch.fault.settle.pause-at-item=60",
+                    "-Drebatch.fault.settle.pause-at-item=115",
                     "-Drebatch.reports-dir=" + scenario.resolve("reports"),
                     "-cp", System.getProperty("java.class.path"), RebatchApplication.class.getName()));
             cmd.addAll(List.of(Scenarios.args(scenario, db.jdbcUrl(), LAST_SETTLE)));
@@ -86,11 +88,13 @@ class SettleRestartIT {
                     }
                 }
                 assertThat(paused).as("the forked settle reached the pause point").isTrue();
-                long midway = Scenarios.count(db.jdbcUrl().startsWith("jdbc:h2") ? null : db.jdbcUrl(),
-                        "SELECT COUNT(*) FROM ledger_entry", -1);
+                // H2 is locked by the paused process; MariaDB shows the chunks committed before the pause.
+                if (!db.isH2()) {
+                    assertThat(Scenarios.count(db.jdbcUrl(),
+                            "SELECT COUNT(*) FROM ledger_entry WHERE business_date = '2026-11-25'")).isPositive();
+                }
                 p.destroyForcibly(); // SIGKILL
                 assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                assertThat(midway).isNotZero();
             }
             run(scenario, db, steps.subList(last, steps.size()));
             assertMatchesExpected(scenario, db);

@@ -95,7 +95,7 @@ public final class Attribution {
                 boolean verified = false;
                 for (Click c : clicks) {
                     if (c.userId() == buyer.userId() && c.platform() == line.platform()
-                            && c.itemId().equals(line.itemId()) && inWindow(c.clickedAt(), windowStart, created)) {
+                            && java.util.Objects.equals(c.itemId(), line.itemId()) && inWindow(c.clickedAt(), windowStart, created)) {
                         verified = true;
                         break;
                     }
@@ -106,8 +106,8 @@ public final class Attribution {
         Click best = null;
         User bestUser = null;
         for (Click c : clicks) {
-            if (c.platform() != line.platform() || !c.itemId().equals(line.itemId())
-                    || !c.pid().equals(line.pid() == null ? "" : line.pid())
+            if (c.platform() != line.platform() || !java.util.Objects.equals(c.itemId(), line.itemId())
+                    || !java.util.Objects.equals(c.pid() == null ? "" : c.pid(), line.pid() == null ? "" : line.pid())
                     || !inWindow(c.clickedAt(), windowStart, created)) {
                 continue;
             }

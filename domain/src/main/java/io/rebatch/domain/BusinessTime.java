@@ -38,6 +38,9 @@ public final class BusinessTime {
 
     /** Parses a platform time {@code yyyy-MM-dd HH:mm:ss} given without offset, which is Asia/Shanghai local time. */
     public static Instant parseLocal(String text) {
+        if (text == null) {
+            throw new BadInputException("time is missing");
+        }
         try {
             return LocalDateTime.parse(text.trim(), LOCAL).atZone(ZONE).toInstant();
         } catch (DateTimeParseException e) {

@@ -20,6 +20,27 @@ public final class LedgerDiff {
             if (fen.length != 6) {
                 throw new IllegalArgumentException("six positions expected");
             }
+            fen = fen.clone();
+        }
+
+        @Override
+        public long[] fen() {
+            return fen.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Positions p && java.util.Arrays.equals(fen, p.fen);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(fen);
+        }
+
+        @Override
+        public String toString() {
+            return "Positions" + java.util.Arrays.toString(fen);
         }
 
         public static Positions none() {
@@ -40,7 +61,7 @@ public final class LedgerDiff {
         }
 
         public Positions plus(List<Posting> postings) {
-            long[] next = fen.clone();
+            long[] next = fen.clone(); // the field, not the accessor: one copy is enough
             for (Posting p : postings) {
                 next[index(p.role(), p.bucket())] += p.deltaFen();
             }

@@ -9,6 +9,15 @@ import java.util.Set;
  * income) is taken back; any other status means nothing is taken back.
  */
 public record Refund(String orderLineId, int refundStatus, long refundFen, Instant modifiedAt, String source) {
+    public Refund {
+        if (refundFen < 0) {
+            throw new BadInputException("refund of line " + orderLineId + " is negative: " + refundFen);
+        }
+        if (modifiedAt == null) {
+            throw new BadInputException("refund of line " + orderLineId + " has no modification time");
+        }
+    }
+
     public static final Set<Integer> EFFECTIVE = Set.of(2, 13, 15);
 
     public boolean effective() {

@@ -121,8 +121,8 @@ public record RuleSet(
                 throw new BadInputException(source + ": platform_fee_bps is missing platform " + p);
             }
         }
-        int freezeDays = (int) nonNegative(doc.get("freeze_days"), "freeze_days", source);
-        int window = (int) nonNegative(doc.get("click_window_hours"), "click_window_hours", source);
+        int freezeDays = smallInt(doc.get("freeze_days"), "freeze_days", source);
+        int window = smallInt(doc.get("click_window_hours"), "click_window_hours", source);
         Object tiersDoc = doc.get("monthly_tiers");
         if (!(tiersDoc instanceof List<?> tierList)) {
             throw new BadInputException(source + ": monthly_tiers must be a list");
@@ -153,6 +153,14 @@ public record RuleSet(
         long v = nonNegative(value, key, source);
         if (v > Rates.MAX_BPS) {
             throw new BadInputException(source + ": " + key + " = " + v + " exceeds 10000 bp");
+        }
+        return (int) v;
+    }
+
+    private static int smallInt(Object value, String key, String source) {
+        long v = nonNegative(value, key, source);
+        if (v > 100_000) {
+            throw new BadInputException(source + ": " + key + " = " + v + " is out of range (0..100000)");
         }
         return (int) v;
     }

@@ -13,10 +13,8 @@ public final class ShareSplit {
         if (bps < 0 || bps > Rates.MAX_BPS) {
             throw new IllegalArgumentException("bps out of range: " + bps);
         }
-        if (Math.abs(amountFen) > Money.MAX_FEN * 1000) {
-            throw new IllegalArgumentException("amount out of range: " + amountFen);
-        }
-        return Math.floorDiv(amountFen * bps, Rates.MAX_BPS);
+        // Exact for |amount| up to 9.2e14 fen at 10000 bp; beyond that multiplyExact refuses instead of wrapping.
+        return Math.floorDiv(Math.multiplyExact(amountFen, (long) bps), Rates.MAX_BPS);
     }
 
     /** The amounts of one line. {@code buyerFen + inviterFen + grandInviterFen + platformMarginFen == incomeFen}. */

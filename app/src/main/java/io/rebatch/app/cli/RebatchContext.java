@@ -18,9 +18,13 @@ public final class RebatchContext {
     private RebatchContext() {
     }
 
+    /** The H2 options the tests use too: MySQL mode, lower-case identifiers like MySQL on Linux. */
+    public static final String H2_OPTIONS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
+            + ";NON_KEYWORDS=VALUE,KEY,MONTH,YEAR,USER";
+
     /** The embedded default: H2 in MySQL mode, in ./data/ under the working directory, created on first use. */
     public static String embeddedUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("rebatch") + ";MODE=MySQL;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("rebatch") + H2_OPTIONS;
     }
 
     /**

@@ -64,7 +64,7 @@ public class CloseMonthJobConfiguration {
                     ps.setObject(2, SqlTime.utc(BusinessTime.endOf(m.atEndOfMonth())));
                     ps.setString(3, month);
                 })
-                .fetchSize(Streaming.fetchSize(dataSource))
+                .fetchSize(Streaming.fetchSize(dataSource)).verifyCursorPosition(false)
                 .rowMapper((rs, n) -> new TierItem(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4)))
                 .build();
     }

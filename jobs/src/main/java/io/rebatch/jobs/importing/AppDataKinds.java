@@ -1,12 +1,20 @@
 package io.rebatch.jobs.importing;
 
-import io.rebatch.readers.appdata.AppDataFiles;
+import io.rebatch.domain.Attribution;
+import io.rebatch.readers.appdata.AppDataCursor;
 import io.rebatch.readers.appdata.AppDataRow;
+import io.rebatch.readers.appdata.BindingRow;
+import io.rebatch.readers.appdata.BindingsCsv;
+import io.rebatch.readers.appdata.ClicksCsv;
+import io.rebatch.readers.appdata.UserRow;
+import io.rebatch.readers.appdata.UsersCsv;
 import io.rebatch.writers.appdata.AppDataStore;
 import io.rebatch.writers.quarantine.QuarantineStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** The app's data files (SPEC 2.2) as import kinds: USERS, BINDINGS, CLICKS, upserted by id. */
 public class AppDataKinds {
@@ -17,14 +25,35 @@ public class AppDataKinds {
     }
 
     public List<ImportKind<?>> all() {
-        return List.of(new Kind("USERS"), new Kind("BINDINGS"), new Kind("CLICKS"));
+        return List.of(
+                new Kind<UserRow>("USERS", "USER", UsersCsv::open, rows -> store.upsertUsers(map(rows,
+                        u -> new AppDataStore.User(u.userId(), u.level(), u.inviterId(), u.registeredAt())))),
+                new Kind<BindingRow>("BINDINGS", "BINDING", BindingsCsv::open, rows -> store.upsertBindings(map(rows,
+                        b -> new AppDataStore.Binding(b.platform(), b.kind().name(), b.value(), b.userId())))),
+                new Kind<Attribution.Click>("CLICKS", "CLICK", ClicksCsv::open, rows -> store.upsertClicks(map(rows,
+                        c -> new AppDataStore.Click(c.clickId(), c.userId(), c.platform(), c.itemId(), c.pid(),
+                                c.clickedAt())))));
     }
 
-    private final class Kind implements ImportKind<AppDataRow> {
-        private final String name;
+    private static <T, R> List<R> map(List<T> rows, Function<T, R> f) {
+        List<R> out = new ArrayList<>(rows.size());
+        for (T t : rows) {
+            out.add(f.apply(t));
+        }
+        return out;
+    }
 
-        Kind(String name) {
+    private static final class Kind<T> implements ImportKind<AppDataRow<T>> {
+        private final String name;
+        private final String rowKind;
+        private final Function<Path, AppDataCursor<T>> opener;
+        private final Consumer<List<T>> storer;
+
+        Kind(String name, String rowKind, Function<Path, AppDataCursor<T>> opener, Consumer<List<T>> storer) {
             this.name = name;
+            this.rowKind = rowKind;
+            this.opener = opener;
+            this.storer = storer;
         }
 
         @Override
@@ -38,12 +67,8 @@ public class AppDataKinds {
         }
 
         @Override
-        public Cursor<AppDataRow> open(Path file) {
-            var cursor = switch (name) {
-                case "USERS" -> AppDataFiles.users(file);
-                case "BINDINGS" -> AppDataFiles.bindings(file);
-                default -> AppDataFiles.clicks(file);
-            };
+        public Cursor<AppDataRow<T>> open(Path file) {
+            AppDataCursor<T> cursor = opener.apply(file);
             return new Cursor<>() {
                 @Override
                 public boolean hasNext() {
@@ -51,7 +76,7 @@ public class AppDataKinds {
                 }
 
                 @Override
-                public AppDataRow next() {
+                public AppDataRow<T> next() {
                     return cursor.next();
                 }
 
@@ -63,38 +88,29 @@ public class AppDataKinds {
         }
 
         @Override
-        public QuarantineStore.Entry rejected(String importKey, long rowNo, AppDataRow row) {
-            if (row instanceof AppDataRow.Rejected r) {
-                return new QuarantineStore.Entry(importKey, rowNo, name.substring(0, name.length() - 1), null,
-                        r.source(), r.lineNo(), r.raw(), r.reason());
+        public QuarantineStore.Entry rejected(String importKey, long rowNo, AppDataRow<T> row) {
+            if (row instanceof AppDataRow.Rejected<T> r) {
+                return new QuarantineStore.Entry(importKey, rowNo, rowKind, null, r.source(), r.lineNo(), r.raw(),
+                        r.reason());
             }
             return null;
         }
 
         @Override
-        public boolean skipped(AppDataRow row) {
+        public boolean skipped(AppDataRow<T> row) {
             return false;
         }
 
         @Override
-        public void store(List<AppDataRow> rows, ImportCounters counters) {
-            List<AppDataStore.User> users = new ArrayList<>();
-            List<AppDataStore.Binding> bindings = new ArrayList<>();
-            List<AppDataStore.Click> clicks = new ArrayList<>();
-            for (AppDataRow row : rows) {
-                if (row instanceof AppDataRow.User u) {
-                    users.add(new AppDataStore.User(u.userId(), u.level(), u.inviterId(), u.registeredAt()));
-                } else if (row instanceof AppDataRow.Binding b) {
-                    bindings.add(new AppDataStore.Binding(b.platform(), b.kind(), b.value(), b.userId()));
-                } else if (row instanceof AppDataRow.Click c) {
-                    clicks.add(new AppDataStore.Click(c.clickId(), c.userId(), c.platform(), c.itemId(), c.pid(),
-                            c.clickedAt()));
+        public void store(List<AppDataRow<T>> rows, ImportCounters counters) {
+            List<T> values = new ArrayList<>(rows.size());
+            for (AppDataRow<T> row : rows) {
+                if (row instanceof AppDataRow.Loaded<T> l) {
+                    values.add(l.value());
                 }
             }
-            store.upsertUsers(users);
-            store.upsertBindings(bindings);
-            store.upsertClicks(clicks);
-            counters.changed += rows.size();
+            storer.accept(values);
+            counters.changed += values.size();
         }
     }
 }

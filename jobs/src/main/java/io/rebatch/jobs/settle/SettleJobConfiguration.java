@@ -48,7 +48,8 @@ public class SettleJobConfiguration {
 
     @Bean
     @StepScope
-    public JdbcPagingItemReader<SettleItem> settleReader(DataSource dataSource, RebatchProperties properties) {
+    public JdbcPagingItemReader<SettleItem> settleReader(DataSource dataSource, RebatchProperties properties)
+            throws Exception {
         return new JdbcPagingItemReaderBuilder<SettleItem>().name("settleReader").dataSource(dataSource)
                 .selectClause(SettleRows.SELECT).fromClause(SettleRows.FROM)
                 .sortKeys(Map.of("line_seq", Order.ASCENDING)).rowMapper(new SettleRows())

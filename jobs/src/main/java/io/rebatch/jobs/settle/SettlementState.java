@@ -6,7 +6,6 @@ import io.rebatch.domain.Bucket;
 import io.rebatch.domain.LedgerDiff;
 import io.rebatch.domain.ShareSplit;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -22,6 +21,6 @@ public record SettlementState(boolean tried, AttributionMethod method, Attributi
         return o != null && tried == o.tried && method == o.method && Objects.equals(beneficiaries, o.beneficiaries)
                 && unverified == o.unverified && Objects.equals(attributedOn, o.attributedOn)
                 && Objects.equals(shares, o.shares) && bucket == o.bucket
-                && Arrays.equals(posted.fen(), o.posted.fen()) && revision == o.revision;
+                && posted.equals(o.posted) && revision == o.revision;
     }
 }

@@ -19,13 +19,13 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The exports of SPEC 10: UTF-8 CSV with a header row, sorted by their first columns, streamed from the
+ * The exports of SPEC 10: UTF-8 CSV (RFC 4180, CRLF) with a header row, sorted by their first columns, streamed from the
  * database (never a whole table in memory) and written atomically. {@code export lines} recomputes each
  * line's income and shares from the stored snapshot, the latest refund and the locked attribution with the
  * same domain rules as settle, so it always shows the line as the rules make it.
  */
 public class Exports {
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT;
 
     private final JdbcTemplate streaming;
 

@@ -19,8 +19,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * MySQL evaluates ON DUPLICATE KEY assignments left to right.
  */
 public class OrderLineStore {
-    private static final String NEWER = "(VALUES(modified_at) > modified_at OR (VALUES(modified_at) = modified_at"
-            + " AND VALUES(status_rank) >= status_rank))";
+    // Column first: H2 would read "(VALUES(" as the start of a table value constructor.
+    private static final String NEWER = "(modified_at < VALUES(modified_at) OR (modified_at = VALUES(modified_at)"
+            + " AND status_rank <= VALUES(status_rank)))";
     private static final List<String> PAYLOAD = List.of("parent_order_id", "item_id", "item_title", "quantity",
             "paid_amount_fen", "commission_rate_bps", "estimated_income_fen", "settled_income_fen", "status",
             "created_at", "paid_at", "received_at", "settled_at", "pid", "relation_id", "special_id", "sub_union_id",

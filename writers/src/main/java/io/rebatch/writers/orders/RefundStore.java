@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * stored one; an equal time does (last imported wins). Guarded in SQL like {@link OrderLineStore}.
  */
 public class RefundStore {
-    private static final String NEWER = "VALUES(modified_at) >= modified_at";
+    private static final String NEWER = "modified_at <= VALUES(modified_at)";
     private static final String UPSERT = "INSERT INTO refund_snapshot (platform, order_line_id, refund_status, refund_fen,"
             + " source, modified_at) VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
             + " refund_status = CASE WHEN " + NEWER + " THEN VALUES(refund_status) ELSE refund_status END,"
