@@ -1,0 +1,115 @@
+package io.rebatch.readers.api.taobao;
+
+import io.rebatch.domain.BusinessTime;
+import io.rebatch.domain.Platform;
+import io.rebatch.readers.api.ApiCaller;
+import io.rebatch.readers.api.OrderPull;
+import io.rebatch.readers.api.PageSink;
+import io.rebatch.readers.api.PullRuntime;
+import io.rebatch.readers.api.TimeWindow;
+import io.rebatch.readers.api.WindowResult;
+import io.rebatch.readers.report.Paging;
+import io.rebatch.readers.report.TaobaoOrderPages;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code taobao.tbk.order.details.get} by order update time ({@code query_type=4}), platforms.md §1.1.
+ *
+ * <p>Windows are at most {@link TaobaoSettings#maxWindow()} (3 h), and at most
+ * {@link TaobaoSettings#promotionMaxWindow()} (20 min) when they touch a configured promotion period. Pages are
+ * {@code page_no} 1, 2, … with {@code jump_type=1} and, from page 2, the {@code position_index} of the previous
+ * answer sent back unchanged, while {@code has_next}. The API serves at most {@link TaobaoSettings#maxPageNo()}
+ * pages; a window with more is pulled again as two halves (its rows so far are kept; repeats are harmless).
+ */
+public final class TaobaoOrderPull implements OrderPull {
+    public static final String METHOD = "taobao.tbk.order.details.get";
+    private static final Logger log = LoggerFactory.getLogger(TaobaoOrderPull.class);
+
+    private final TaobaoSettings settings;
+    private final ApiCaller caller;
+    private final TopRequests top;
+
+    public TaobaoOrderPull(TaobaoSettings settings, PullRuntime runtime) {
+        this.settings = settings;
+        this.caller = new ApiCaller(Platform.TAOBAO, METHOD, settings.endpoint(), settings.retry(),
+                settings.rateCapPerSecond(), runtime, TopErrors::classify);
+        this.top = new TopRequests(settings, runtime.clock());
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.TAOBAO;
+    }
+
+    @Override
+    public String api() {
+        return METHOD;
+    }
+
+    @Override
+    public List<TimeWindow> windows(Instant from, Instant to) {
+        return TimeWindow.split(from, to, settings.maxWindow(), settings.promotionPeriods(), settings.promotionMaxWindow());
+    }
+
+    @Override
+    public WindowResult pull(TimeWindow window, PageSink sink) {
+        top.requireCredentials(caller, window);
+        long t0 = System.nanoTime();
+        WindowResult r = pullPages(window, sink);
+        log.info("api window done platform=TAOBAO api={} window=\"{}\" pages={} requests={} rows={} throttled={} millis={}",
+                METHOD, window, r.pages(), r.requests(), r.rows(), r.throttled(), (System.nanoTime() - t0) / 1_000_000);
+        return r;
+    }
+
+    private WindowResult pullPages(TimeWindow window, PageSink sink) {
+        WindowResult result = new WindowResult(window, 0, 0, 0, 0);
+        String position = null;
+        for (long pageNo = 1; ; pageNo++) {
+            if (pageNo > settings.maxPageNo()) {
+                TimeWindow[] halves = window.halves();
+                if (halves == null) {
+                    throw caller.protocolError(window, pageNo, "more than " + settings.maxPageNo() + " pages of "
+                            + settings.pageSize() + " rows in one second; the API cannot page through them");
+                }
+                log.warn("api window split platform=TAOBAO api={} window=\"{}\" reason=\"more than {} pages\" advice=\"lower rebatch.platforms.taobao.max-window\"",
+                        METHOD, window, settings.maxPageNo());
+                return result.plus(pullPages(halves[0], sink)).plus(pullPages(halves[1], sink));
+            }
+            long page = pageNo;
+            String cursor = position;
+            ApiCaller.Fetched<Paging.TaobaoOrders> f = caller.fetch(window, page,
+                    () -> top.signed(METHOD, business(window, page, cursor)), TaobaoOrderPages::parse);
+            sink.accept(f.body(), f.page());
+            result = result.plus(new WindowResult(window, 1, f.attempts(), f.page().rows().size(), f.throttled()));
+            Paging.TaobaoOrders paging = f.page().paging();
+            if (!paging.hasNext()) {
+                return result;
+            }
+            position = paging.positionIndex();
+        }
+    }
+
+    private Map<String, String> business(TimeWindow w, long pageNo, String positionIndex) {
+        Map<String, String> b = new TreeMap<>();
+        b.put("query_type", "4");
+        b.put("start_time", BusinessTime.formatLocal(w.start()));
+        b.put("end_time", BusinessTime.formatLocal(w.end()));
+        b.put("page_size", Integer.toString(settings.pageSize()));
+        b.put("page_no", Long.toString(pageNo));
+        b.put("jump_type", "1");
+        if (pageNo > 1 && positionIndex != null && !positionIndex.isEmpty()) {
+            b.put("position_index", positionIndex);
+        }
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return "TaobaoOrderPull[" + settings + "]";
+    }
+}
