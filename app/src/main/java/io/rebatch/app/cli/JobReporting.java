@@ -15,6 +15,10 @@ final class JobReporting {
             StringBuilder sb = new StringBuilder(what).append(": ").append(outcome.alreadyComplete() ? "already complete" : "done");
             if (exec != null) {
                 sb.append(" (execution ").append(exec.getId());
+                if (!outcome.alreadyComplete() && exec.getStartTime() != null && exec.getEndTime() != null) {
+                    long ms = java.time.Duration.between(exec.getStartTime(), exec.getEndTime()).toMillis();
+                    sb.append(String.format(java.util.Locale.ROOT, ", %.2f s", ms / 1000.0));
+                }
                 for (StepExecution s : exec.getStepExecutions()) {
                     if (s.getReadCount() > 0 || s.getWriteCount() > 0) {
                         sb.append(", ").append(s.getStepName()).append(' ').append(s.getWriteCount()).append(" items");

@@ -51,6 +51,22 @@ public class RebatchCommand implements Callable<Integer> {
         return context;
     }
 
+    /**
+     * Runs one command line (the grammar of steps.txt) inside this command's context and options: how the demo
+     * drives the same commands a finance script would, without a JVM per step.
+     */
+    int runStep(PrintWriter stepOut, String... args) {
+        RebatchCommand step = new RebatchCommand();
+        step.db = db;
+        step.config = config;
+        step.context = context();
+        CommandLine cl = new CommandLine(step);
+        cl.setOut(stepOut);
+        cl.setErr(spec.commandLine().getErr());
+        cl.setExecutionExceptionHandler(EXCEPTION_HANDLER);
+        return cl.execute(args);
+    }
+
     <T> T bean(Class<T> type) {
         return context().getBean(type);
     }
@@ -65,14 +81,16 @@ public class RebatchCommand implements Callable<Integer> {
         return BAD_INPUT;
     }
 
+    private static final CommandLine.IExecutionExceptionHandler EXCEPTION_HANDLER = (ex, commandLine, parseResult) -> {
+        commandLine.getErr().println("rebatch: " + oneLine(ex));
+        commandLine.getErr().flush();
+        return exitCodeOf(ex);
+    };
+
     public static int execute(String... args) {
         RebatchCommand root = new RebatchCommand();
         CommandLine cl = new CommandLine(root);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("rebatch: " + oneLine(ex));
-            commandLine.getErr().flush();
-            return exitCodeOf(ex);
-        });
+        cl.setExecutionExceptionHandler(EXCEPTION_HANDLER);
         try {
             return cl.execute(args);
         } finally {
