@@ -159,4 +159,47 @@ class PagingTest {
         assertThat(server.counters(Platform.TAOBAO).pagesServed()).isEqualTo(2);
         assertThat(a).isBefore(changedTwice.updatedAt());
     }
+
+    @Test
+    void refundPagesOfADayReturnEachRefundSnapshotOnce() {
+        ScenarioGenerator longer = new ScenarioGenerator(ScenarioSpec.builder().seed(4).users(100).orders(1500)
+                .from(LocalDate.of(2026, 10, 1)).to(LocalDate.of(2026, 11, 12)).build());
+        SandboxServer server = SandboxServer.builder().scenario(longer).build().start();
+        TestClient client = new TestClient(server);
+        LocalDate day = longer.days().stream().filter(d -> longer.refundSnapshotsOn(d).size() >= 3).findFirst().orElseThrow();
+        List<String> expected = longer.refundSnapshotsOn(day).stream()
+                .map(s -> s.lineId() + "@" + s.statusCode() + "@" + BusinessTime.formatLocal(s.updatedAt())).toList();
+        List<String> got = new ArrayList<>();
+        long total = -1;
+        for (int page = 1; got.size() < expected.size() && page < 50; page++) {
+            String option = "{\"page_size\":2,\"page_no\":" + page + ",\"search_type\":5,\"refund_type\":0,"
+                    + "\"biz_type\":1,\"start_time\":\"" + day + " 00:00:00\"}";
+            JsonNode data = TestClient.json(client.post(server.taobaoUrl(),
+                    client.top("taobao.tbk.relation.refund", Map.of("search_option", option))))
+                    .get("tbk_relation_refund_response").get("result").get("data");
+            total = Long.parseLong(data.get("total_count").asString());
+            data.get("results").get("result").forEach(r -> got.add(r.get("tb_trade_id").asLong() + "@"
+                    + r.get("refund_status").asInt() + "@" + r.get("modified_time").asString()));
+        }
+        server.close();
+        assertThat(total).isEqualTo(expected.size());
+        assertThat(got).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void createTimeQueriesReturnEachLineOnceInItsLatestState() {
+        Instant a = BusinessTime.parseLocal("2026-11-09 12:00:00");
+        Instant b = a.plusSeconds(3 * 3600);
+        Map<String, String> biz = new HashMap<>(Map.of("query_type", "1", "page_size", "100",
+                "start_time", BusinessTime.formatLocal(a), "end_time", BusinessTime.formatLocal(b)));
+        JsonNode rows = TestClient.json(client.post(server.taobaoUrl(), client.top("taobao.tbk.order.details.get", biz)))
+                .get("tbk_order_details_get_response").get("data").get("results").get("publisher_order_dto");
+        Map<String, String> expected = g.lines(Platform.TAOBAO)
+                .filter(l -> !l.createdAt().isBefore(a) && l.createdAt().isBefore(b) && !l.snapshots().isEmpty())
+                .collect(Collectors.toMap(l -> l.lineId(),
+                        l -> BusinessTime.formatLocal(l.snapshots().get(l.snapshots().size() - 1).updatedAt())));
+        Map<String, String> got = new HashMap<>();
+        rows.forEach(r -> assertThat(got.put(r.get("trade_id").asString(), r.get("modified_time").asString())).isNull());
+        assertThat(got).isEqualTo(expected).isNotEmpty();
+    }
 }
