@@ -162,7 +162,7 @@ public final class ApiCaller {
                                     + "; check " + settingsPrefix + ".endpoint", null);
                         }
                         lastKind = PullException.Kind.TRANSIENT;
-                        lastProblem = "the answer is not a " + platform + " page (" + e.getMessage() + "), HTTP " + status
+                        lastProblem = "the answer is not a " + platform + " page (" + parseReason(e) + "), HTTP " + status
                                 + bodyPart(response, body);
                         lastError = null;
                         lastCause = null;
@@ -275,6 +275,13 @@ public final class ApiCaller {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** The parser's reason without its own quote of the body (ours follows). */
+    private static String parseReason(PageParseException e) {
+        String m = e.getMessage() == null ? "unreadable" : e.getMessage();
+        int quote = m.indexOf(" (body starts with");
+        return quote > 0 ? m.substring(0, quote) : m;
     }
 
     private static String location(Response response) {
