@@ -45,7 +45,7 @@ CREATE TABLE order_line (
   status               VARCHAR(10)  NOT NULL,
   status_rank          INT          NOT NULL,
   created_at           DATETIME(3)  NOT NULL,
-  paid_at              DATETIME(3)  NOT NULL,
+  paid_at              DATETIME(3)  NULL,
   received_at          DATETIME(3)  NULL,
   settled_at           DATETIME(3)  NULL,
   modified_at          DATETIME(3)  NOT NULL,

@@ -16,7 +16,7 @@ public final class LineSettlement {
 
     public static Outcome evaluate(OrderLine line, Refund latestRefund, RuleSets ruleSets,
                                    Attribution.Beneficiaries beneficiaries, LocalDate businessDate) {
-        RuleSet rules = ruleSets.inForceOn(BusinessTime.dateOf(line.paidAt()));
+        RuleSet rules = ruleSets.inForceOn(line.ruleDate());
         long income = Income.incomeFen(line, latestRefund, rules);
         ShareSplit.Shares shares = beneficiaries == null
                 ? ShareSplit.Shares.unattributed(income)

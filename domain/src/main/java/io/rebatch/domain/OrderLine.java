@@ -50,7 +50,7 @@ public record OrderLine(
         if (modifiedAt == null) {
             throw new BadInputException("order line " + orderLineId + " has no modification time");
         }
-        if (paidAt == null) {
+        if (paidAt == null && status != LineStatus.INVALID) {
             throw new BadInputException("order line " + orderLineId + " has no payment time");
         }
         if (status == LineStatus.SETTLED && settledAt == null) {
@@ -68,6 +68,14 @@ public record OrderLine(
         if (status != LineStatus.SETTLED) {
             settledIncomeFen = null;
         }
+    }
+
+    /**
+     * The business date that picks the line's rule set: its paid_at date, or for a line that was closed without
+     * ever being paid (INVALID, no paid_at) its created_at date.
+     */
+    public java.time.LocalDate ruleDate() {
+        return BusinessTime.dateOf(paidAt != null ? paidAt : createdAt);
     }
 
     public SnapshotOrder.Version version() {

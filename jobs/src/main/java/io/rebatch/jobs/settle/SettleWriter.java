@@ -157,7 +157,7 @@ public class SettleWriter implements ItemWriter<SettleItem> {
         Map<Long, Attribution.User> users = lookups.usersWithUplines(userIds);
         for (SettleItem item : toTry) {
             OrderLine l = item.line();
-            RuleSet rules = ruleSets.inForceOn(io.rebatch.domain.BusinessTime.dateOf(l.paidAt()));
+            RuleSet rules = ruleSets.inForceOn(l.ruleDate());
             Optional<Attribution.Result> r = Attribution.attribute(l, rules.clickWindowHours(),
                     tv -> bindings.get(SettleLookups.bindingKey(l.platform().name(), tv.kind(), tv.value())),
                     users::get, clicksByItem.getOrDefault(l.platform() + "\u0000" + l.itemId(), List.of()));

@@ -71,7 +71,9 @@ public final class PddOrderPages {
         long promotion = Values.fen(r, "promotion_amount");
 
         Instant created = Values.requireTime(Values.epochSeconds(r, "order_create_time"), r, "order_create_time");
-        Instant paid = Values.requireTime(Values.epochSeconds(r, "order_pay_time"), r, "order_pay_time");
+        // An order closed without ever being paid is still a line: INVALID, no money.
+        Instant paid = status == LineStatus.INVALID ? Values.epochSeconds(r, "order_pay_time")
+                : Values.requireTime(Values.epochSeconds(r, "order_pay_time"), r, "order_pay_time");
         Instant received = Values.epochSeconds(r, "order_receive_time");
         Instant settledAt = Values.epochSeconds(r, "order_settle_time");
         if (status == LineStatus.SETTLED) {

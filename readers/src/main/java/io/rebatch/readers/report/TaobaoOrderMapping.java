@@ -88,7 +88,9 @@ final class TaobaoOrderMapping {
         Long settled = status == LineStatus.SETTLED ? net(r, "pub_share_fee", techFee, "settled income") : null;
 
         Instant created = Values.requireTime(Values.localTime(r, "tk_create_time"), r, "tk_create_time");
-        Instant paid = Values.requireTime(Values.localTime(r, "tk_paid_time"), r, "tk_paid_time");
+        // An order closed without ever being paid (13 with no paid time) is still a line: INVALID, no money.
+        Instant paid = status == LineStatus.INVALID ? Values.localTime(r, "tk_paid_time")
+                : Values.requireTime(Values.localTime(r, "tk_paid_time"), r, "tk_paid_time");
         Instant earning = Values.localTime(r, "tk_earning_time");
         if (status == LineStatus.SETTLED) {
             Values.requireTime(earning, r, "tk_earning_time");
