@@ -161,7 +161,7 @@ CREATE TABLE quarantine (
 -- One row per imported file (report files, app data): the per-run counts of SPEC 8.
 CREATE TABLE import_run (
   import_key      VARCHAR(100) NOT NULL,
-  kind            VARCHAR(16)  NOT NULL,
+  kind            VARCHAR(32)  NOT NULL,
   platform        VARCHAR(8)   NULL,
   file_name       VARCHAR(255) NOT NULL,
   sha256          CHAR(64)     NOT NULL,

@@ -13,7 +13,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import io.rebatch.domain.Platform;
+import io.rebatch.sandbox.server.AppCredentials;
+import io.rebatch.sandbox.server.CounterSnapshot;
+import io.rebatch.sandbox.server.SandboxServer;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,11 +28,14 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * The nightly settlement demo: a seeded scenario from the sandbox generator (all three platforms, refunds, late
- * and out-of-order snapshots, late clicks), driven through the same commands finance runs — loads, imports and a
- * settle per business day, month close, exports — on a fresh embedded database, then a summary.
+ * and out-of-order snapshots, late clicks) served by the in-process API simulators over HTTP, driven through the
+ * same commands finance runs — loads, then {@code run --date D} (pull every window of the day, then settle) per
+ * business day, month close, exports — on a fresh embedded database, then a summary. {@code --files} imports the
+ * generated API dump files instead of pulling.
  */
-@Command(name = "demo", description = "Generate a realistic multi-day scenario, import and settle it day by day on a"
-        + " fresh embedded database (./data/demo), close the month, and print a summary.")
+@Command(name = "demo", description = "Generate a realistic multi-day scenario, serve it from the platform API"
+        + " simulators, pull and settle it day by day on a fresh embedded database (./data/demo), close the month,"
+        + " and print a summary.")
 class DemoCommand implements Callable<Integer> {
     @ParentCommand
     RebatchCommand root;
@@ -50,6 +58,15 @@ class DemoCommand implements Callable<Integer> {
     @Option(names = "--dir", defaultValue = "demo", description = "Where the scenario files go (default ${DEFAULT-VALUE})")
     Path dir;
 
+    @Option(names = "--throttle-rate", defaultValue = "0.003", description = "Sandbox throttling answers (default ${DEFAULT-VALUE})")
+    double throttleRate;
+
+    @Option(names = "--error-rate", defaultValue = "0.005", description = "Sandbox HTTP 5xx answers (default ${DEFAULT-VALUE})")
+    double errorRate;
+
+    @Option(names = "--files", description = "Import the platforms' API dump files instead of pulling over HTTP")
+    boolean files;
+
     @Override
     public Integer call() throws IOException {
         long t0 = System.nanoTime();
@@ -63,36 +80,85 @@ class DemoCommand implements Callable<Integer> {
         deleteTree(dir);
         ScenarioSpec spec = ScenarioSpec.builder().seed(seed).users(users).orders(orders).from(from).to(to)
                 .taobaoExportOn(from.plusDays(7)).build();
-        ScenarioWriter.write(new ScenarioGenerator(spec), dir);
+        ScenarioGenerator generator = new ScenarioGenerator(spec);
+        ScenarioWriter.write(generator, dir);
         root.config = dir.resolve("config");
         out.printf("demo: scenario seed %d, %d users, %d order lines, %s..%s written to %s%n", seed, users, orders, from,
                 to, dir);
-        out.flush();
-        root.context(Map.of("rebatch.reports-dir", dir.resolve("reports").toString()));
-        List<String> steps = Files.readAllLines(dir.resolve("steps.txt"));
-        int n = 0;
-        for (String step : steps) {
-            if (step.isBlank()) {
-                continue;
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("rebatch.reports-dir", dir.resolve("reports").toString());
+        props.put("rebatch.archive-dir", dir.resolve("archive").toString());
+        SandboxServer sandbox = null;
+        try {
+            List<String> steps;
+            if (files) {
+                steps = Files.readAllLines(dir.resolve("steps.txt"));
+            } else {
+                sandbox = SandboxServer.builder().port(0).scenario(generator).throttleRate(throttleRate)
+                        .errorRate(errorRate).build().start();
+                out.printf("demo: sandbox APIs at %s (throttling %.1f%%, HTTP 5xx %.1f%%)%n", sandbox.baseUrl(),
+                        throttleRate * 100, errorRate * 100);
+                String[][] platforms = {{"taobao", "TAOBAO", sandbox.taobaoUrl().toString(), "app-key", "app-secret"},
+                        {"jd", "JD", sandbox.jdUrl().toString(), "app-key", "app-secret"},
+                        {"pdd", "PDD", sandbox.pddUrl().toString(), "client-id", "client-secret"}};
+                for (String[] p : platforms) {
+                    AppCredentials c = sandbox.credentials(Platform.valueOf(p[1]));
+                    props.put("rebatch.platforms." + p[0] + ".endpoint", p[2]);
+                    props.put("rebatch.platforms." + p[0] + "." + p[3], c.key());
+                    props.put("rebatch.platforms." + p[0] + "." + p[4], c.secret());
+                    props.put("rebatch.platforms." + p[0] + ".rate-cap", "1000");
+                }
+                steps = new ArrayList<>(List.of("load users in/users.csv", "load bindings in/bindings.csv",
+                        "load clicks in/clicks.csv"));
+                for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                    steps.add("run --date " + d);
+                }
+                for (String step : Files.readAllLines(dir.resolve("steps.txt"))) {
+                    if (step.startsWith("close-month") || step.startsWith("export")) {
+                        steps.add(step);
+                    }
+                }
             }
-            List<String> args = new ArrayList<>();
-            for (String token : step.trim().split("\\s+")) {
-                args.add(token.contains("/") ? dir.resolve(token).toString() : token);
+            out.flush();
+            root.context(props);
+            int n = 0;
+            for (String step : steps) {
+                if (step.isBlank()) {
+                    continue;
+                }
+                List<String> args = new ArrayList<>();
+                for (String token : step.trim().split("\\s+")) {
+                    args.add(token.contains("/") ? dir.resolve(token).toString() : token);
+                }
+                StringWriter stepOut = new StringWriter();
+                int code = root.runStep(new PrintWriter(stepOut), args.toArray(String[]::new));
+                if (code != 0) {
+                    out.println("demo: step failed: " + step);
+                    return code;
+                }
+                n++;
+                if (step.startsWith("settle") || step.startsWith("run") || step.startsWith("close-month")) {
+                    String last = stepOut.toString().strip().lines().reduce((a, b) -> b).orElse("");
+                    out.println("  " + step + ": " + last);
+                    out.flush();
+                }
             }
-            StringWriter stepOut = new StringWriter();
-            int code = root.runStep(new PrintWriter(stepOut), args.toArray(String[]::new));
-            if (code != 0) {
-                out.println("demo: step failed: " + step);
-                return code;
+            summary(out, n, (System.nanoTime() - t0) / 1_000_000);
+            if (sandbox != null) {
+                for (Platform p : Platform.values()) {
+                    CounterSnapshot c = sandbox.counters(p);
+                    out.printf("sandbox %-6s %6d requests, %6d pages, %7d snapshots served, %4d throttled, %4d errors%n",
+                            p, c.requests(), c.pagesServed(), c.snapshotsServed(), c.throttled(), c.errors());
+                }
+                out.printf("archive of every page pulled: %s%n", dir.resolve("archive"));
             }
-            n++;
-            if (step.startsWith("settle") || step.startsWith("close-month")) {
-                out.print("  " + stepOut);
-                out.flush();
+            out.flush();
+            return 0;
+        } finally {
+            if (sandbox != null) {
+                sandbox.close();
             }
         }
-        summary(out, n, (System.nanoTime() - t0) / 1_000_000);
-        return 0;
     }
 
     private void summary(PrintWriter out, int steps, long millis) {

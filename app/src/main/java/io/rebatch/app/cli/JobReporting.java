@@ -23,6 +23,10 @@ final class JobReporting {
                     if (s.getReadCount() > 0 || s.getWriteCount() > 0) {
                         sb.append(", ").append(s.getStepName()).append(' ').append(s.getWriteCount()).append(" items");
                     }
+                    if (s.getExecutionContext().containsKey("requests")) {
+                        sb.append(", ").append(s.getExecutionContext().getLong("requests")).append(" requests, ")
+                                .append(s.getExecutionContext().getLong("rows.read", 0L)).append(" rows");
+                    }
                     if (s.getExecutionContext().containsKey("report")) {
                         sb.append(", report ").append(s.getExecutionContext().getString("report"));
                     }

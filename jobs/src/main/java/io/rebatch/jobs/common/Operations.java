@@ -14,7 +14,17 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HexFormat;
+import io.rebatch.domain.BusinessTime;
+import io.rebatch.domain.Platform;
+import io.rebatch.jobs.pull.Feed;
+import io.rebatch.jobs.pull.Feeds;
+import io.rebatch.jobs.pull.PullJobConfiguration;
+import io.rebatch.writers.jdbc.SqlTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.stream.Collectors;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -30,9 +40,17 @@ public class Operations {
     private final Job closeMonthJob;
     private final Exports exports;
     private final RuleSetProvider ruleSets;
+    private final Job pullJob;
+    private final Feeds feeds;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
 
     public Operations(JobRunner runner, Job importJob, Job settleJob, Job closeMonthJob, Exports exports,
-                      RuleSetProvider ruleSets) {
+                      RuleSetProvider ruleSets, Job pullJob, Feeds feeds, JdbcTemplate jdbc, Clock clock) {
+        this.pullJob = pullJob;
+        this.feeds = feeds;
+        this.jdbc = jdbc;
+        this.clock = clock;
         this.runner = runner;
         this.importJob = importJob;
         this.settleJob = settleJob;
@@ -67,6 +85,53 @@ public class Operations {
                 .addString("statements", statements.stream().map(p -> p.toAbsolutePath().toString())
                         .collect(Collectors.joining("\n")), false)
                 .toJobParameters(), JobRunner.WhenComplete.RERUN);
+    }
+
+    /** One feed's pull outcome. */
+    public record PullOutcome(Feed feed, Instant from, Instant to, JobRunner.Outcome outcome) {
+    }
+
+    /**
+     * Pulls business date D's changes of the platform (all platforms when null): for each feed every update-time
+     * window of {@code [start of D - overlap, end of D)}. Stops at the first feed that fails (its job is FAILED and
+     * the same command resumes it).
+     */
+    public List<PullOutcome> pullDay(LocalDate date, Platform platform) {
+        List<PullOutcome> out = new ArrayList<>();
+        for (Feed feed : Feed.of(platform)) {
+            Instant from = BusinessTime.startOf(date).minus(feeds.overlap(feed));
+            Instant to = BusinessTime.endOf(date);
+            JobRunner.Outcome o = runner.run(pullJob, PullJobConfiguration.keys(feed, from, to), JobRunner.WhenComplete.RERUN);
+            out.add(new PullOutcome(feed, from, to, o));
+            if (!o.succeeded()) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Pulls each feed from its watermark minus the overlap up to now minus the configured lag (the scheduler's
+     * incremental pull). A feed never pulled starts at the beginning of yesterday.
+     */
+    public List<PullOutcome> pullSinceWatermark(Platform platform) {
+        List<PullOutcome> out = new ArrayList<>();
+        Instant to = clock.instant().minus(feeds.pullLag()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        for (Feed feed : Feed.of(platform)) {
+            List<Instant> marks = jdbc.query("SELECT pulled_until FROM pull_watermark WHERE feed = ?",
+                    (rs, n) -> SqlTime.instant(rs, "pulled_until"), feed.name());
+            Instant base = marks.isEmpty() ? BusinessTime.startOf(BusinessTime.dateOf(to).minusDays(1)) : marks.get(0);
+            Instant from = base.minus(feeds.overlap(feed));
+            if (!from.isBefore(to)) {
+                continue;
+            }
+            JobRunner.Outcome o = runner.run(pullJob, PullJobConfiguration.keys(feed, from, to), JobRunner.WhenComplete.RERUN);
+            out.add(new PullOutcome(feed, from, to, o));
+            if (!o.succeeded()) {
+                break;
+            }
+        }
+        return out;
     }
 
     public long exportBalances(Path out) {

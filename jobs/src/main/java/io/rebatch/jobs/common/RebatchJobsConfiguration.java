@@ -1,6 +1,7 @@
 package io.rebatch.jobs.common;
 
 import io.rebatch.jobs.importing.AppDataKinds;
+import io.rebatch.jobs.pull.Feeds;
 import io.rebatch.jobs.importing.ImportKinds;
 import io.rebatch.writers.appdata.AppDataStore;
 import io.rebatch.writers.csv.Exports;
@@ -92,8 +93,9 @@ public class RebatchJobsConfiguration {
 
     @Bean
     public Operations operations(JobRunner runner, Job importJob, Job settleJob, Job closeMonthJob, Exports exports,
-                                 RuleSetProvider ruleSets) {
-        return new Operations(runner, importJob, settleJob, closeMonthJob, exports, ruleSets);
+                                 RuleSetProvider ruleSets, Job pullJob, Feeds feeds, JdbcTemplate jdbc, Clock clock) {
+        return new Operations(runner, importJob, settleJob, closeMonthJob, exports, ruleSets, pullJob, feeds, jdbc,
+                clock);
     }
 
     @Bean

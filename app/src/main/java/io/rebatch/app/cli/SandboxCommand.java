@@ -1,0 +1,54 @@
+package io.rebatch.app.cli;
+
+import io.rebatch.sandbox.server.SandboxServer;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "sandbox", description = "Serve simulators of the Taobao, JD and Pinduoduo order APIs on one port (at"
+        + " the real gateways' paths) from a seeded scenario, with throttling and errors injected at the given rates.")
+class SandboxCommand implements Callable<Integer> {
+    @ParentCommand
+    RebatchCommand root;
+
+    @Option(names = "--port", required = true, description = "Port to listen on (0: any free port)")
+    int port;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--orders", defaultValue = "2000", description = "Order lines in the scenario (default ${DEFAULT-VALUE})")
+    int orders;
+
+    @Option(names = "--from", defaultValue = "2026-10-01")
+    LocalDate from;
+
+    @Option(names = "--to", defaultValue = "2026-11-30")
+    LocalDate to;
+
+    @Option(names = "--throttle-rate", defaultValue = "0", description = "Share of requests answered with a throttling error")
+    double throttleRate;
+
+    @Option(names = "--error-rate", defaultValue = "0", description = "Share of requests answered with HTTP 5xx")
+    double errorRate;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        SandboxServer server = SandboxServer.builder().port(port).seed(seed).orders(orders).from(from).to(to)
+                .throttleRate(throttleRate).errorRate(errorRate).build().start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }));
+        root.out().printf("sandbox: serving Taobao %s, JD %s, PDD %s (seed %d, %d order lines, %s..%s); Ctrl-C stops%n",
+                server.taobaoUrl(), server.jdUrl(), server.pddUrl(), seed, orders, from, to);
+        root.out().println("sandbox: app keys: taobao tb-key, jd jd-key, pdd pdd-client (secrets: the sandbox defaults)");
+        root.out().flush();
+        stopped.await();
+        return 0;
+    }
+}
