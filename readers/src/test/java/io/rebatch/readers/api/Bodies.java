@@ -10,11 +10,16 @@ public final class Bodies {
 
     /** A real-shaped Taobao order (PAID, 116.23 yuan), trade id {@code tradeId}. */
     public static String taobaoOrder(String tradeId) {
+        return taobaoOrder(tradeId, "2026-11-24 08:54:48");
+    }
+
+    /** The same order with another {@code modified_time}. */
+    public static String taobaoOrder(String tradeId, String modifiedTime) {
         return "{\"trade_id\":\"" + tradeId + "\",\"trade_parent_id\":\"2284346265955921334\",\"item_id\":\"398883526806\","
                 + "\"item_title\":\"夏季新款纯棉T恤 男士短袖\",\"item_num\":1,\"alipay_total_price\":\"116.23\","
                 + "\"total_commission_rate\":\"12.00\",\"pub_share_pre_fee\":\"13.94\",\"pub_share_fee\":\"0.00\","
                 + "\"alimama_share_fee\":\"1.39\",\"tk_status\":12,\"tk_create_time\":\"2026-11-24 08:46:30\","
-                + "\"tk_paid_time\":\"2026-11-24 08:54:48\",\"tk_earning_time\":\"--\",\"modified_time\":\"2026-11-24 08:54:48\","
+                + "\"tk_paid_time\":\"2026-11-24 08:54:48\",\"tk_earning_time\":\"--\",\"modified_time\":\"" + modifiedTime + "\","
                 + "\"adzone_id\":93434641669,\"relation_id\":9217956139}";
     }
 

@@ -9,8 +9,10 @@ import io.rebatch.readers.api.PullRuntime;
 import io.rebatch.readers.api.TimeWindow;
 import io.rebatch.readers.api.WindowResult;
 import io.rebatch.readers.report.Paging;
+import io.rebatch.readers.report.ReportRow;
 import io.rebatch.readers.report.TaobaoOrderPages;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,8 +25,13 @@ import org.slf4j.LoggerFactory;
  * <p>Windows are at most {@link TaobaoSettings#maxWindow()} (3 h), and at most
  * {@link TaobaoSettings#promotionMaxWindow()} (20 min) when they touch a configured promotion period. Pages are
  * {@code page_no} 1, 2, … with {@code jump_type=1} and, from page 2, the {@code position_index} of the previous
- * answer sent back unchanged, while {@code has_next}. The API serves at most {@link TaobaoSettings#maxPageNo()}
- * pages; a window with more is pulled again as two halves (its rows so far are kept; repeats are harmless).
+ * answer sent back unchanged, while {@code has_next}.
+ *
+ * <p>The API serves at most {@link TaobaoSettings#maxPageNo()} pages (10,000 rows at 100 a page; a 100k-order day
+ * holds more than that in some 3-hour windows). When a window has more, the pull goes on with a new window that
+ * starts at the {@code modified_time} of the last row read, provided the rows so far came in {@code modified_time}
+ * order as {@code query_type=4} lists them (the rows of that second are read again; repeats are harmless). If they
+ * did not, or no time was gained, the window is pulled again as two halves instead.
  */
 public final class TaobaoOrderPull implements OrderPull {
     public static final String METHOD = "taobao.tbk.order.details.get";
@@ -69,8 +76,20 @@ public final class TaobaoOrderPull implements OrderPull {
     private WindowResult pullPages(TimeWindow window, PageSink sink) {
         WindowResult result = new WindowResult(window, 0, 0, 0, 0);
         String position = null;
+        Instant lastModified = null;
+        boolean inTimeOrder = true;
         for (long pageNo = 1; ; pageNo++) {
             if (pageNo > settings.maxPageNo()) {
+                if (result.rows() == 0) {
+                    // has_next with nothing on any page: splitting would only multiply empty requests
+                    throw caller.protocolError(window, pageNo, settings.maxPageNo() + " pages said has_next but held no rows");
+                }
+                Instant resume = lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS);
+                if (inTimeOrder && resume != null && resume.isAfter(window.start()) && resume.isBefore(window.end())) {
+                    log.warn("api window continue platform=TAOBAO api={} window=\"{}\" from=\"{}\" reason=\"more than {} pages\" advice=\"lower rebatch.platforms.taobao.max-window\"",
+                            METHOD, window, BusinessTime.formatLocal(resume), settings.maxPageNo());
+                    return result.plus(pullPages(new TimeWindow(resume, window.end()), sink));
+                }
                 TimeWindow[] halves = window.halves();
                 if (halves == null) {
                     throw caller.protocolError(window, pageNo, "more than " + settings.maxPageNo() + " pages of "
@@ -86,6 +105,13 @@ public final class TaobaoOrderPull implements OrderPull {
                     () -> top.signed(METHOD, business(window, page, cursor)), TaobaoOrderPages::parse);
             sink.accept(f.body(), f.page());
             result = result.plus(new WindowResult(window, 1, f.attempts(), f.page().rows().size(), f.throttled()));
+            for (ReportRow row : f.page().rows()) {
+                if (row instanceof ReportRow.Snapshot snap && snap.line().modifiedAt() != null) {
+                    Instant m = snap.line().modifiedAt();
+                    inTimeOrder &= lastModified == null || !m.isBefore(lastModified);
+                    lastModified = m;
+                }
+            }
             Paging.TaobaoOrders paging = f.page().paging();
             if (!paging.hasNext()) {
                 return result;

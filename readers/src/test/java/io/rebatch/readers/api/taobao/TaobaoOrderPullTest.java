@@ -334,7 +334,21 @@ class TaobaoOrderPullTest {
     }
 
     @Test
-    void aWindowBeyondTheLastPageNoIsPulledAgainAsTwoHalves() throws Exception {
+    void pastTheLastPageNoThePullGoesOnFromTheLastModifiedTime() throws Exception {
+        String o = "{\"publisher_order_dto\":[%s,%s]}";
+        server.enqueue(ok(taobaoPage(o.formatted(Bodies.taobaoOrder("1", "2026-11-24 09:10:00"), Bodies.taobaoOrder("2", "2026-11-24 09:20:00")), true, 1, "a|b")));
+        server.enqueue(ok(taobaoPage(o.formatted(Bodies.taobaoOrder("3", "2026-11-24 09:20:00"), Bodies.taobaoOrder("4", "2026-11-24 09:40:05")), true, 2, "c|d")));
+        server.enqueue(ok(taobaoPage(o.formatted(Bodies.taobaoOrder("4", "2026-11-24 09:40:05"), Bodies.taobaoOrder("5", "2026-11-24 11:00:00")), false, 1, "e|f")));
+        WindowResult r = run(pull(settings().maxPageNo(2).build()), WINDOW);
+        assertThat(r.requests()).isEqualTo(3);
+        assertThat(r.window()).isEqualTo(WINDOW);
+        List<Map<String, String>> req = requests();
+        assertThat(req.get(2)).containsEntry("start_time", "2026-11-24 09:40:05").containsEntry("end_time", "2026-11-24 12:00:00")
+                .containsEntry("page_no", "1").doesNotContainKey("position_index");
+    }
+
+    @Test
+    void pastTheLastPageNoWithoutTimeOrderTheWindowIsPulledAgainAsTwoHalves() throws Exception {
         server.enqueue(ok(taobaoPage(taobaoOrders("1"), true, 1, "a|b")));
         server.enqueue(ok(taobaoPage(taobaoOrders("2"), true, 2, "c|d")));
         server.enqueue(ok(taobaoPage(taobaoOrders("1"), false, 1, "e|f")));
@@ -346,6 +360,17 @@ class TaobaoOrderPullTest {
         assertThat(req.get(2)).containsEntry("start_time", "2026-11-24 09:00:00").containsEntry("end_time", "2026-11-24 10:30:00")
                 .containsEntry("page_no", "1").doesNotContainKey("position_index");
         assertThat(req.get(3)).containsEntry("start_time", "2026-11-24 10:30:00").containsEntry("end_time", "2026-11-24 12:00:00");
+    }
+
+    @Test
+    void endlessEmptyPagesWithHasNextAreAProtocolError() {
+        server.enqueue(ok(taobaoPage(null, true, 1, "a|b")));
+        server.enqueue(ok(taobaoPage(null, true, 2, "a|b")));
+        assertThatThrownBy(() -> run(pull(settings().maxPageNo(2).build()), WINDOW)).isInstanceOfSatisfying(PullException.class, e -> {
+            assertThat(e.kind()).isEqualTo(PullException.Kind.PROTOCOL);
+            assertThat(e.getMessage()).contains("held no rows");
+        });
+        assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
     @Test
