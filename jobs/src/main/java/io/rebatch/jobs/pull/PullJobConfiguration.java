@@ -89,7 +89,8 @@ public class PullJobConfiguration {
                                      FaultInjection faults) {
         Feed f = Feed.valueOf(feed);
         return new WindowWriter(f, feeds.pull(f), (ImportKind<ReportRow>) kinds.get(f.importKind()), quarantine, jdbc,
-                archiveDir, importKey(f, from, to), stepExecution, faults);
+                archiveDir, importKey(f, from, to), stepExecution, faults,
+                io.rebatch.domain.BusinessTime.dateOf(Instant.parse(to).minusMillis(1)));
     }
 
     static String importKey(Feed feed, String from, String to) {

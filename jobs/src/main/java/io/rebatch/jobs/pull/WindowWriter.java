@@ -30,6 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * store as {@code import} (version-guarded upserts, bad rows to quarantine), and the feed's watermark moves to the
  * window's end — all in the chunk's transaction. The archive file is written under a temporary name and renamed
  * once the window is complete; a window that fails leaves no archive and nothing stored, and is pulled again.
+ * Archives are grouped by the business date of the pull ({@code archive/<feed>/<D>/<api>-<start>-<end>.jsonl}, the
+ * date of the pull's end), so importing a day's folders and settling replays exactly what {@code run --date D} did.
  */
 public class WindowWriter implements ItemWriter<TimeWindow> {
     private final Feed feed;
@@ -41,12 +43,14 @@ public class WindowWriter implements ItemWriter<TimeWindow> {
     private final String importKey;
     private final StepExecution stepExecution;
     private final FaultInjection faults;
+    private final java.time.LocalDate runDate;
     private long windowsSeen;
 
     public WindowWriter(Feed feed, OrderPull pull, ImportKind<ReportRow> kind, QuarantineStore quarantine,
                         JdbcTemplate jdbc, Path archiveDir, String importKey, StepExecution stepExecution,
-                        FaultInjection faults) {
+                        FaultInjection faults, java.time.LocalDate runDate) {
         this.faults = faults;
+        this.runDate = runDate;
         this.feed = feed;
         this.pull = pull;
         this.kind = kind;
@@ -68,7 +72,7 @@ public class WindowWriter implements ItemWriter<TimeWindow> {
 
     private void pullWindow(TimeWindow w) throws IOException {
         ExecutionContext ctx = stepExecution.getExecutionContext();
-        Path target = archiveDir.resolve(feed.name().toLowerCase()).resolve(io.rebatch.domain.BusinessTime.dateOf(w.start()).toString())
+        Path target = archiveDir.resolve(feed.name().toLowerCase()).resolve(runDate.toString())
                 .resolve(pull.api() + "-" + w.start().getEpochSecond() + "-" + w.end().getEpochSecond() + ".jsonl");
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
