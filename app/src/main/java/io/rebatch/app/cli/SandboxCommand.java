@@ -14,7 +14,7 @@ class SandboxCommand implements Callable<Integer> {
     @ParentCommand
     RebatchCommand root;
 
-    @Option(names = "--port", required = true, description = "Port to listen on (0: any free port)")
+    @Option(names = "--port", description = "Port to listen on (0: any free port)")
     int port;
 
     @Option(names = "--seed", defaultValue = "42")
@@ -35,8 +35,25 @@ class SandboxCommand implements Callable<Integer> {
     @Option(names = "--error-rate", defaultValue = "0", description = "Share of requests answered with HTTP 5xx")
     double errorRate;
 
+    @Option(names = "--users", description = "Users in the scenario (default: orders / 8)")
+    Integer users;
+
+    @Option(names = "--write", paramLabel = "DIR", description = "Write the scenario as files (users, bindings, clicks,"
+            + " API dumps, steps.txt, rules) to DIR and exit instead of serving")
+    java.nio.file.Path write;
+
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
+        if (write != null) {
+            var spec = io.rebatch.sandbox.generator.ScenarioSpec.builder().seed(seed).orders(orders).from(from).to(to);
+            if (users != null) {
+                spec.users(users);
+            }
+            var files = io.rebatch.sandbox.generator.ScenarioWriter.write(
+                    new io.rebatch.sandbox.generator.ScenarioGenerator(spec.build()), write);
+            root.out().printf("sandbox: wrote %d files to %s%n", files.size(), write);
+            return 0;
+        }
         SandboxServer server = SandboxServer.builder().port(port).seed(seed).orders(orders).from(from).to(to)
                 .throttleRate(throttleRate).errorRate(errorRate).build().start();
         CountDownLatch stopped = new CountDownLatch(1);
