@@ -75,8 +75,8 @@ class SettleLookups {
         if (itemIds.isEmpty()) {
             return out;
         }
-        jdbc.query("SELECT click_id, user_id, item_id, pid, clicked_at FROM click WHERE platform = :p"
-                        + " AND item_id IN (:items) AND clicked_at >= :from AND clicked_at <= :to",
+        jdbc.query("SELECT click_id, user_id, item_id, pid, clicked_at FROM click USE INDEX (idx_click_item_first) WHERE item_id IN (:items)"
+                        + " AND platform = :p AND clicked_at >= :from AND clicked_at <= :to",
                 new MapSqlParameterSource("p", platform.name()).addValue("items", itemIds)
                         .addValue("from", SqlTime.utc(from)).addValue("to", SqlTime.utc(to)),
                 rs -> {

@@ -57,7 +57,7 @@ public class OrderLineStore {
         if (orderLineIds.isEmpty()) {
             return out;
         }
-        jdbc.query("SELECT * FROM order_line WHERE platform = :p AND order_line_id IN (:ids)",
+        jdbc.query("SELECT * FROM order_line USE INDEX (idx_order_line_id) WHERE order_line_id IN (:ids) AND platform = :p",
                 new MapSqlParameterSource("p", platform.name()).addValue("ids", orderLineIds),
                 rs -> {
                     OrderLine l = OrderLineRows.map(rs);

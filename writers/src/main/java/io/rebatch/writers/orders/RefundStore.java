@@ -35,7 +35,7 @@ public class RefundStore {
         if (orderLineIds.isEmpty()) {
             return out;
         }
-        jdbc.query("SELECT * FROM refund_snapshot WHERE platform = :p AND order_line_id IN (:ids)",
+        jdbc.query("SELECT * FROM refund_snapshot USE INDEX (idx_refund_line_id) WHERE order_line_id IN (:ids) AND platform = :p",
                 new MapSqlParameterSource("p", platform.name()).addValue("ids", orderLineIds),
                 rs -> {
                     Refund r = new Refund(rs.getString("order_line_id"), rs.getInt("refund_status"),
