@@ -43,13 +43,13 @@ class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261126", description = "Generator seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--orders", defaultValue = "3000", description = "Order lines to generate (default ${DEFAULT-VALUE})")
+    @Option(names = "--orders", defaultValue = "2000", description = "Order lines to generate (default ${DEFAULT-VALUE})")
     int orders;
 
     @Option(names = "--users", defaultValue = "1000", description = "Users to generate (default ${DEFAULT-VALUE})")
     int users;
 
-    @Option(names = "--from", defaultValue = "2026-10-01", description = "First business day (default ${DEFAULT-VALUE})")
+    @Option(names = "--from", defaultValue = "2026-10-12", description = "First business day (default ${DEFAULT-VALUE})")
     LocalDate from;
 
     @Option(names = "--to", defaultValue = "2026-10-31", description = "Last business day (default ${DEFAULT-VALUE})")
