@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 
 /**
  * Money is a {@code long} count of fen. This class converts platform amounts exactly (SPEC §1):
- * never through {@code double}, more than two decimals, a non-number or a negative amount is bad
+ * never through binary floating point, more than two decimals, a non-number or a negative amount is bad
  * input. Amounts are bounded by {@link #MAX_FEN} so that every share computation stays exact.
  */
 public final class Money {
