@@ -1,8 +1,6 @@
 package io.rebatch.jobs.common;
 
-import io.rebatch.jobs.closemonth.CloseMonthJobConfiguration;
 import io.rebatch.jobs.importing.ImportJobConfiguration;
-import io.rebatch.jobs.settle.SettleJobConfiguration;
 import io.rebatch.writers.csv.Exports;
 import java.io.IOException;
 import java.io.InputStream;
@@ -155,10 +153,5 @@ public class Operations {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The jobs a settle run names, for status displays. */
-    public static List<String> jobNames() {
-        return List.of(ImportJobConfiguration.JOB_NAME, SettleJobConfiguration.JOB_NAME, CloseMonthJobConfiguration.JOB_NAME);
     }
 }

@@ -1,7 +1,6 @@
 package io.rebatch.jobs.importing;
 
 import io.rebatch.jobs.common.RebatchProperties;
-import io.rebatch.writers.jdbc.SqlTime;
 import io.rebatch.writers.quarantine.QuarantineStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -108,14 +107,8 @@ public class ImportJobConfiguration {
             ExecutionContext load = jobRepository.getLastStepExecution(je.getJobInstance(), "load").getExecutionContext();
             ImportKind<?> kind = kinds.get(p.getString("kind"));
             String key = importKey(p.getString("kind"), p.getString("sha256"));
-            jdbc.update("DELETE FROM import_run WHERE import_key = ?", key);
-            jdbc.update("INSERT INTO import_run (import_key, kind, platform, file_name, sha256, rows_read, rows_new,"
-                    + " rows_changed, rows_unchanged, rows_stale, quarantined, skipped_unpaid, completed_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", key, kind.name(), kind.platform(),
-                    Path.of(p.getString("file")).getFileName().toString(), p.getString("sha256"),
-                    scan.getLong("rows.read", 0L), load.getLong("rows.new", 0L), load.getLong("rows.changed", 0L),
-                    load.getLong("rows.unchanged", 0L), load.getLong("rows.stale", 0L),
-                    scan.getLong("rows.quarantined", 0L), scan.getLong("rows.unpaid", 0L), SqlTime.utc(clock.instant()));
+            ImportRuns.record(jdbc, clock.instant(), key, kind.name(), kind.platform(),
+                    Path.of(p.getString("file")).getFileName().toString(), p.getString("sha256"), scan, load);
             return RepeatStatus.FINISHED;
         }, transactionManager).build();
     }

@@ -3,11 +3,11 @@ package io.rebatch.jobs.pull;
 import io.rebatch.jobs.common.FaultInjection;
 import io.rebatch.jobs.importing.ImportKind;
 import io.rebatch.jobs.importing.ImportKinds;
+import io.rebatch.jobs.importing.ImportRuns;
 import io.rebatch.readers.api.PullRuntime;
 import io.rebatch.readers.api.HttpSettings;
 import io.rebatch.readers.api.TimeWindow;
 import io.rebatch.readers.report.ReportRow;
-import io.rebatch.writers.jdbc.SqlTime;
 import io.rebatch.writers.quarantine.QuarantineStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -107,14 +107,8 @@ public class PullJobConfiguration {
             ExecutionContext c = jobRepository.getLastStepExecution(je.getJobInstance(), "pullWindows").getExecutionContext();
             Feed feed = Feed.valueOf(p.getString("feed"));
             String key = importKey(feed, p.getString("from"), p.getString("to"));
-            jdbc.update("DELETE FROM import_run WHERE import_key = ?", key);
-            jdbc.update("INSERT INTO import_run (import_key, kind, platform, file_name, sha256, rows_read, rows_new,"
-                    + " rows_changed, rows_unchanged, rows_stale, quarantined, skipped_unpaid, completed_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", key, "PULL:" + feed, feed.platform().name(),
-                    p.getString("from") + "/" + p.getString("to"), "-", c.getLong("rows.read", 0L),
-                    c.getLong("rows.new", 0L), c.getLong("rows.changed", 0L), c.getLong("rows.unchanged", 0L),
-                    c.getLong("rows.stale", 0L), c.getLong("rows.quarantined", 0L), c.getLong("rows.unpaid", 0L),
-                    SqlTime.utc(clock.instant()));
+            ImportRuns.record(jdbc, clock.instant(), key, "PULL:" + feed, feed.platform().name(),
+                    p.getString("from") + "/" + p.getString("to"), "-", c, c);
             return RepeatStatus.FINISHED;
         }, transactionManager).build();
     }
