@@ -131,10 +131,17 @@ public final class Attribution {
         return !clickedAt.isAfter(created) && !clickedAt.isBefore(windowStart);
     }
 
-    /** Locks the buyer's level, inviter and grand-inviter as they are now. */
+    /**
+     * Locks the buyer's level, inviter and grand-inviter as they are now. One user is never paid twice for one
+     * line: an inviter chain that loops back (a cycle 2 → 3 → 2 that slipped past the load check, or a user
+     * inviting themselves) ends where it would repeat a beneficiary — that role gets no one, and its share stays
+     * with the platform margin.
+     */
     public static Beneficiaries lock(User buyer, LongFunction<User> users) {
-        User inviter = buyer.inviterId() == null ? null : users.apply(buyer.inviterId());
-        User grand = inviter == null || inviter.inviterId() == null ? null : users.apply(inviter.inviterId());
+        User inviter = buyer.inviterId() == null || buyer.inviterId() == buyer.userId() ? null
+                : users.apply(buyer.inviterId());
+        User grand = inviter == null || inviter.inviterId() == null || inviter.inviterId() == buyer.userId()
+                || inviter.inviterId() == inviter.userId() ? null : users.apply(inviter.inviterId());
         return new Beneficiaries(buyer.userId(), buyer.level(),
                 inviter == null ? null : inviter.userId(), grand == null ? null : grand.userId());
     }

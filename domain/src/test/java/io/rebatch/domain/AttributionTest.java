@@ -253,6 +253,16 @@ class AttributionTest {
     }
 
     @Test
+    void anInviterCycleNeverPaysTheBuyerAsTheirOwnGrandInviter() {
+        Map<Long, User> cycle = Map.of(2L, new User(2, Level.NORMAL, 3L), 3L, new User(3, Level.VIP, 2L),
+                5L, new User(5, Level.VIP, 5L));
+        assertThat(Attribution.lock(cycle.get(2L), cycle::get)).isEqualTo(new Beneficiaries(2, Level.NORMAL, 3L, null));
+        assertThat(Attribution.lock(cycle.get(3L), cycle::get)).isEqualTo(new Beneficiaries(3, Level.VIP, 2L, null));
+        assertThat(Attribution.lock(cycle.get(5L), cycle::get)).as("a user inviting themselves")
+                .isEqualTo(new Beneficiaries(5, Level.VIP, null, null));
+    }
+
+    @Test
     void loadedInviterWithUnloadedInviterMeansNoGrandInviter() {
         assertThat(Attribution.lock(USERS.get(8L), USER_OF)).isEqualTo(new Beneficiaries(8, Level.SVIP, 4L, null));
     }

@@ -73,9 +73,11 @@ public class CloseMonthJobConfiguration {
     @StepScope
     public TierBonusWriter tierBonusWriter(@Value("#{jobParameters['month']}") String month,
                                            @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
-                                           RuleSetProvider ruleSets, JdbcTemplate jdbc, LedgerWriter ledger) {
+                                           RuleSetProvider ruleSets, JdbcTemplate jdbc, LedgerWriter ledger,
+                                           io.rebatch.jobs.common.JobLock jobLock) {
         LocalDate lastDay = YearMonth.parse(month).atEndOfMonth();
-        return new TierBonusWriter(month, lastDay, ruleSets.get().inForceOn(lastDay), jobExecutionId, jdbc, ledger);
+        return new TierBonusWriter(month, lastDay, ruleSets.get().inForceOn(lastDay), jobExecutionId, jdbc, ledger,
+                jobLock);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.rebatch.jobs.closemonth;
 import io.rebatch.domain.Bucket;
 import io.rebatch.domain.LedgerDiff;
 import io.rebatch.domain.RuleSet;
+import io.rebatch.jobs.common.JobLock;
 import io.rebatch.writers.ledger.LedgerWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,9 +28,11 @@ public class TierBonusWriter implements ItemWriter<TierItem> {
     private final long jobExecutionId;
     private final JdbcTemplate jdbc;
     private final LedgerWriter ledger;
+    private final JobLock jobLock;
 
     public TierBonusWriter(String month, LocalDate postingDate, RuleSet rules, long jobExecutionId, JdbcTemplate jdbc,
-                           LedgerWriter ledger) {
+                           LedgerWriter ledger, JobLock jobLock) {
+        this.jobLock = jobLock;
         this.month = month;
         this.postingDate = postingDate;
         this.rules = rules;
@@ -40,6 +43,7 @@ public class TierBonusWriter implements ItemWriter<TierItem> {
 
     @Override
     public void write(Chunk<? extends TierItem> chunk) {
+        jobLock.checkHeld();
         List<Object[]> rows = new ArrayList<>();
         List<LedgerWriter.Posting> postings = new ArrayList<>();
         for (TierItem item : chunk) {

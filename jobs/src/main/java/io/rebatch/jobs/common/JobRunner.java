@@ -20,7 +20,7 @@ import org.springframework.batch.core.step.StepExecution;
  *       attempt n+1 — recorded, never accidental.</li>
  *   <li>A FAILED or STOPPED execution is restarted, resuming after its last committed chunk.</li>
  *   <li>An execution left STARTED by a killed process is recovered (marked FAILED) and restarted. That is safe
- *       because the caller holds the {@link RunLock}: nothing else can be running it.</li>
+ *       because the caller holds the {@link JobLock}: no other live process can be running it.</li>
  * </ul>
  */
 public class JobRunner {
@@ -69,16 +69,16 @@ public class JobRunner {
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
-    private final RunLock runLock;
+    private final JobLock jobLock;
 
-    public JobRunner(JobOperator jobOperator, JobRepository jobRepository, RunLock runLock) {
+    public JobRunner(JobOperator jobOperator, JobRepository jobRepository, JobLock jobLock) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
-        this.runLock = runLock;
+        this.jobLock = jobLock;
     }
 
     public Outcome run(Job job, JobParameters businessKeys, WhenComplete whenComplete) {
-        try (RunLock.Held ignored = runLock.acquire()) {
+        try (JobLock.Held ignored = jobLock.acquire()) {
             long attempt = 1;
             JobInstance last = null;
             while (true) {

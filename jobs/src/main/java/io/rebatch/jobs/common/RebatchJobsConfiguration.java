@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /** The shared building blocks of every job: the clock, the stores and writers, the rule sets. */
 @Configuration
-@EnableConfigurationProperties(RebatchProperties.class)
+@EnableConfigurationProperties({RebatchProperties.class, LockProperties.class})
 public class RebatchJobsConfiguration {
     @Bean
     public Clock clock() {
@@ -82,13 +82,13 @@ public class RebatchJobsConfiguration {
     }
 
     @Bean
-    public RunLock runLock(DataSource dataSource) {
-        return new RunLock(dataSource);
+    public JobLock jobLock(DataSource dataSource, JdbcTemplate jdbc, Clock clock, LockProperties properties) {
+        return new JobLock(dataSource, jdbc, clock, properties);
     }
 
     @Bean
-    public JobRunner jobRunner(JobOperator jobOperator, JobRepository jobRepository, RunLock runLock) {
-        return new JobRunner(jobOperator, jobRepository, runLock);
+    public JobRunner jobRunner(JobOperator jobOperator, JobRepository jobRepository, JobLock jobLock) {
+        return new JobRunner(jobOperator, jobRepository, jobLock);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.rebatch.jobs.settle;
 
 import io.rebatch.jobs.common.FaultInjection;
+import io.rebatch.jobs.common.JobLock;
 import io.rebatch.jobs.common.RebatchProperties;
 import io.rebatch.jobs.common.RuleSetProvider;
 import io.rebatch.writers.ledger.LedgerWriter;
@@ -23,6 +24,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 
 /**
  * The {@code settle} job (SPEC 4, 5, 8, 10): as of business date D, attribute, split and post the difference for
@@ -40,19 +43,25 @@ public class SettleJobConfiguration {
 
     @Bean
     public Step settleLinesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                JdbcPagingItemReader<SettleItem> settleReader, SettleWriter settleWriter,
+                                JdbcPagingItemReader<Long> settleReader, SettleWriter settleWriter,
                                 RebatchProperties properties) {
-        return new StepBuilder("settleLines", jobRepository).<SettleItem, SettleItem>chunk(properties.chunkSize())
-                .reader(settleReader).writer(settleWriter).transactionManager(transactionManager).build();
+        // READ COMMITTED: after locking a chunk's lines, the writer must read what other writers committed, not a
+        // snapshot taken before (InnoDB's default REPEATABLE READ); it also keeps InnoDB from taking gap locks.
+        DefaultTransactionAttribute readCommitted = new DefaultTransactionAttribute();
+        readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        return new StepBuilder("settleLines", jobRepository).<Long, Long>chunk(properties.chunkSize())
+                .reader(settleReader).writer(settleWriter).transactionManager(transactionManager)
+                .transactionAttribute(readCommitted).build();
     }
 
     @Bean
     @StepScope
-    public JdbcPagingItemReader<SettleItem> settleReader(DataSource dataSource, RebatchProperties properties)
+    public JdbcPagingItemReader<Long> settleReader(DataSource dataSource, RebatchProperties properties)
             throws Exception {
-        return new JdbcPagingItemReaderBuilder<SettleItem>().name("settleReader").dataSource(dataSource)
-                .selectClause(SettleRows.SELECT).fromClause(SettleRows.FROM)
-                .sortKeys(Map.of("line_seq", Order.ASCENDING)).rowMapper(new SettleRows())
+        // Only the keys: the writer locks each chunk's lines and reads them itself, as committed at that moment.
+        return new JdbcPagingItemReaderBuilder<Long>().name("settleReader").dataSource(dataSource)
+                .selectClause("line_seq").fromClause("order_line")
+                .sortKeys(Map.of("line_seq", Order.ASCENDING)).rowMapper((rs, n) -> rs.getLong(1))
                 .pageSize(properties.chunkSize()).fetchSize(properties.chunkSize()).build();
     }
 
@@ -61,9 +70,9 @@ public class SettleJobConfiguration {
     public SettleWriter settleWriter(@Value("#{jobParameters['date']}") String date,
                                      @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
                                      RuleSetProvider ruleSets, NamedParameterJdbcTemplate jdbc, LedgerWriter ledger,
-                                     FaultInjection faults) {
+                                     FaultInjection faults, JobLock jobLock, DataSource dataSource) {
         return new SettleWriter(LocalDate.parse(date), jobExecutionId, ruleSets.get(), new SettleLookups(jdbc),
-                new SettlementStateStore(jdbc.getJdbcTemplate()), ledger, faults);
+                new SettlementStateStore(jdbc), ledger, faults, jobLock, dataSource);
     }
 
     @Bean

@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The reconciliation report of a settle run (SPEC 8), per platform: the import counts of the files loaded since
  * the previous report (read, new, changed, unchanged, stale, quarantined, skipped_unpaid), lines by status,
  * attributed by method, unattributed count and income, unverified count, income and share totals, and the
- * ledger totals this run posted. Long format ({@code business_date,platform,metric,value}) so new metrics
+ * ledger totals this run posted, and the lines held (count, and count per reason). Long format
+ * ({@code business_date,platform,metric,value}) so new metrics
  * never change the columns. Computed with set-based SQL; written atomically.
  */
 public class SettleReport {
@@ -65,6 +66,12 @@ public class SettleReport {
                     out.add(new Metric(p, "inviter_fen_" + m, rs.getLong(7)));
                     out.add(new Metric(p, "grand_inviter_fen_" + m, rs.getLong(8)));
                     out.add(new Metric(p, "platform_margin_fen_" + m, rs.getLong(9)));
+                });
+        // Held lines (SPEC 9): how many per platform, and per reason, so finance sees what to fix before a rerun.
+        jdbc.query("SELECT platform, held_reason, COUNT(*) FROM line_settlement WHERE held_reason IS NOT NULL"
+                + " GROUP BY platform, held_reason", rs -> {
+                    out.add(new Metric(rs.getString(1), "held_count", rs.getLong(3)));
+                    out.add(new Metric(rs.getString(1), "held: " + rs.getString(2), rs.getLong(3)));
                 });
         jdbc.query("SELECT platform, bucket, COUNT(*), SUM(amount_fen) FROM ledger_entry WHERE job_execution_id = ?"
                 + " AND leg = 1 GROUP BY platform, bucket", rs -> {

@@ -23,7 +23,8 @@ final class SettleRows implements RowMapper<SettleItem> {
             + " s.inviter_fen AS s_inviter, s.grand_inviter_fen AS s_grand, s.margin_fen AS s_margin, s.bucket AS s_bucket,"
             + " s.buyer_pending_fen AS s_p0, s.buyer_available_fen AS s_p1, s.inviter_pending_fen AS s_p2,"
             + " s.inviter_available_fen AS s_p3, s.grand_pending_fen AS s_p4, s.grand_available_fen AS s_p5,"
-            + " s.revision AS s_revision, s.settled_on AS s_settled_on";
+            + " s.revision AS s_revision, s.settled_on AS s_settled_on, s.held_reason AS s_held_reason,"
+            + " s.state_seq AS s_state_seq";
     static final String FROM = "order_line o"
             + " LEFT JOIN refund_snapshot r ON r.platform = o.platform AND r.order_line_id = o.order_line_id"
             + " LEFT JOIN line_settlement s ON s.platform = o.platform AND s.order_line_id = o.order_line_id";
@@ -50,7 +51,8 @@ final class SettleRows implements RowMapper<SettleItem> {
                     new ShareSplit.Shares(rs.getLong("s_income"), rs.getLong("s_buyer"), rs.getLong("s_inviter"),
                             rs.getLong("s_grand"), rs.getLong("s_margin")),
                     bucket == null ? null : Bucket.valueOf(bucket), new LedgerDiff.Positions(posted),
-                    rs.getInt("s_revision"), SqlTime.date(rs, "s_settled_on"));
+                    rs.getInt("s_revision"), SqlTime.date(rs, "s_settled_on"), rs.getString("s_held_reason"),
+                    rs.getLong("s_state_seq"));
         }
         return new SettleItem(rs.getLong("line_seq"), line, refund, state);
     }

@@ -5,85 +5,117 @@ import io.rebatch.domain.AttributionMethod;
 import io.rebatch.domain.LedgerDiff;
 import io.rebatch.domain.LineSettlement;
 import io.rebatch.domain.OrderLine;
-import io.rebatch.domain.Platform;
-import io.rebatch.domain.RuleSet;
-import io.rebatch.domain.RuleSets;
+import io.rebatch.domain.ShareSplit;
 import io.rebatch.jobs.common.FaultInjection;
+import io.rebatch.jobs.common.JobLock;
 import io.rebatch.writers.ledger.LedgerWriter;
-import java.time.Duration;
-import java.time.Instant;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import javax.sql.DataSource;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * Settles one chunk of lines as of business date D, in the chunk's transaction: attributes the lines that are
- * due a try (SPEC 4) with one batched look-up per kind of data, evaluates income, shares and buckets with the
- * domain rules, posts only the differences from what is already posted (SPEC 5), and records the new
- * settlement state of each line. Because the state and the postings commit together and the diff is taken
- * from the committed state, a rerun posts nothing and a crash at any point followed by a restart converges.
+ * Settles one chunk of lines as of business date D, in the chunk's transaction: re-checks the job lock, locks the
+ * chunk's lines and reads them as committed, attributes the lines that are due a try (SPEC 4) with one batched
+ * look-up per kind of data, evaluates income, shares and buckets with the domain rules, posts only the
+ * differences from what is already posted (SPEC 5), and records each line's new settlement state with a
+ * conditional write. State and postings commit together, so a rerun posts nothing and a crash at any point
+ * followed by a restart converges.
  *
- * <p>This writer does the per-chunk look-ups itself rather than in an ItemProcessor: a processor sees one item
- * at a time, which would mean a query per line.
+ * <p>Two writers on one database (a lost job lock, two nodes) can never post a line twice: the line rows are
+ * locked for the chunk, and a state computed from a stale one is refused by the database. A chunk that loses such
+ * a race (or a deadlock) rolls its writes back to a savepoint and is computed again from the committed state, a
+ * bounded number of times with back-off (Spring's {@link RetryTemplate}).
+ *
+ * <p>A line that cannot be settled — no rule set in force on its rule date, a rule that rejects it — is
+ * <b>held</b> (SPEC 9): its reason is recorded, nothing new is posted for it, and the rest of the night settles.
+ * A later rerun picks it up once the cause is fixed.
  */
-public class SettleWriter implements ItemWriter<SettleItem> {
+public class SettleWriter implements ItemWriter<Long> {
+    private static final RetryPolicy RACES = RetryPolicy.builder().includes(TransientDataAccessException.class)
+            .maxRetries(8).delay(java.time.Duration.ofMillis(50)).multiplier(2).maxDelay(java.time.Duration.ofSeconds(2))
+            .jitter(java.time.Duration.ofMillis(25)).build();
+
     private final LocalDate businessDate;
     private final long jobExecutionId;
-    private final RuleSets ruleSets;
-    private final SettleLookups lookups;
+    private final ChunkAttribution attribution;
     private final SettlementStateStore stateStore;
     private final LedgerWriter ledger;
     private final FaultInjection faults;
-    private final Duration maxClickWindow;
+    private final JobLock jobLock;
+    private final DataSource dataSource;
+    private final io.rebatch.domain.RuleSets ruleSets;
+    private final RetryTemplate retry = new RetryTemplate(RACES);
     private long itemsSeen;
 
-    SettleWriter(LocalDate businessDate, long jobExecutionId, RuleSets ruleSets, SettleLookups lookups,
-                 SettlementStateStore stateStore, LedgerWriter ledger, FaultInjection faults) {
+    SettleWriter(LocalDate businessDate, long jobExecutionId, io.rebatch.domain.RuleSets ruleSets,
+                 SettleLookups lookups, SettlementStateStore stateStore, LedgerWriter ledger, FaultInjection faults,
+                 JobLock jobLock, DataSource dataSource) {
         this.businessDate = businessDate;
         this.jobExecutionId = jobExecutionId;
         this.ruleSets = ruleSets;
-        this.lookups = lookups;
+        this.attribution = new ChunkAttribution(ruleSets, lookups, businessDate);
         this.stateStore = stateStore;
         this.ledger = ledger;
         this.faults = faults;
-        this.maxClickWindow = Duration.ofHours(ruleSets.all().stream().mapToInt(RuleSet::clickWindowHours).max().orElse(0));
+        this.jobLock = jobLock;
+        this.dataSource = dataSource;
     }
 
     @Override
-    public void write(Chunk<? extends SettleItem> chunk) {
-        faults.beforeWrite("settle", itemsSeen + 1, itemsSeen + chunk.size());
-        itemsSeen += chunk.size();
-
-        List<SettleItem> toTry = new ArrayList<>();
-        for (SettleItem item : chunk) {
-            SettlementState s = item.state();
-            if ((s == null || s.method() == null)
-                    && Attribution.shouldTry(s != null && s.tried(), item.line().createdAt(), businessDate)) {
-                toTry.add(item);
+    public void write(Chunk<? extends Long> chunk) {
+        long first = itemsSeen + 1;
+        long last = itemsSeen + chunk.size();
+        faults.beforeWrite("settle", first, last);
+        itemsSeen = last;
+        List<Long> seqs = new ArrayList<>(chunk.getItems());
+        Connection con = DataSourceUtils.getConnection(dataSource);
+        try {
+            retry.execute(() -> {
+                Savepoint savepoint = con.setSavepoint();
+                try {
+                    settle(seqs, first, last);
+                    return null;
+                } catch (RuntimeException e) {
+                    rollbackQuietly(con, savepoint);
+                    throw e;
+                }
+            });
+        } catch (RetryException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof RuntimeException r && !(cause instanceof TransientDataAccessException)) {
+                throw r;
             }
+            throw new IllegalStateException("settle items " + first + ".." + last + " kept conflicting with another"
+                    + " writer (" + cause.getMessage() + "); rerun the same command to resume", cause);
         }
-        Map<SettleItem, Attribution.Result> attributed = attribute(toTry);
-        Set<SettleItem> tried = Collections.newSetFromMap(new IdentityHashMap<>());
-        tried.addAll(toTry);
+    }
+
+    private void settle(List<Long> seqs, long first, long last) {
+        jobLock.checkHeld();
+        List<SettleItem> items = stateStore.lockAndLoad(seqs);
+        Map<SettleItem, Attribution.Result> attributed = attribution.attribute(items);
 
         List<SettlementStateStore.Row> states = new ArrayList<>();
         List<LedgerWriter.Posting> postings = new ArrayList<>();
-        for (SettleItem item : chunk) {
+        for (SettleItem item : items) {
             OrderLine line = item.line();
             SettlementState old = item.state();
             AttributionMethod method = old == null ? null : old.method();
             Attribution.Beneficiaries beneficiaries = old == null ? null : old.beneficiaries();
             boolean unverified = old != null && old.unverified();
-            LocalDate attributedOn = old == null ? null : old.attributedOn();
+            java.time.LocalDate attributedOn = old == null ? null : old.attributedOn();
             Attribution.Result result = attributed.get(item);
             if (result != null) {
                 method = result.method();
@@ -91,15 +123,21 @@ public class SettleWriter implements ItemWriter<SettleItem> {
                 unverified = result.unverified();
                 attributedOn = businessDate;
             }
+            boolean tried = (old != null && old.tried()) || attribution.wasTried(item);
+            LedgerDiff.Positions posted = old == null ? LedgerDiff.Positions.none() : old.posted();
+            int revision = old == null ? 0 : old.revision();
+            SettlementState next;
             LineSettlement.Outcome outcome;
             try {
                 outcome = LineSettlement.evaluate(line, item.refund(), ruleSets, beneficiaries, businessDate);
             } catch (RuntimeException e) {
-                throw new IllegalStateException("cannot settle " + line.platform() + " line " + line.orderLineId()
-                        + " (from " + line.source() + "): " + e.getMessage(), e);
+                outcome = null;
+                next = held(old, tried, method, beneficiaries, unverified, attributedOn, e);
+                if (!next.sameAs(old)) {
+                    states.add(new SettlementStateStore.Row(line.platform(), line.orderLineId(), next, old));
+                }
+                continue;
             }
-            LedgerDiff.Positions posted = old == null ? LedgerDiff.Positions.none() : old.posted();
-            int revision = old == null ? 0 : old.revision();
             List<LedgerDiff.Posting> diff = LedgerDiff.diff(line.platform(), line.orderLineId(), line.version(),
                     revision + 1, beneficiaries, outcome.target(), posted);
             if (!diff.isEmpty()) {
@@ -111,58 +149,40 @@ public class SettleWriter implements ItemWriter<SettleItem> {
                             p.role().name()));
                 }
             }
-            SettlementState next = new SettlementState((old != null && old.tried()) || tried.contains(item), method,
-                    beneficiaries, unverified, attributedOn, outcome.shares(), outcome.bucket(), posted, revision,
-                    businessDate);
+            next = new SettlementState(tried, method, beneficiaries, unverified, attributedOn, outcome.shares(),
+                    outcome.bucket(), posted, revision, businessDate, null, 0);
             if (!next.sameAs(old)) {
-                states.add(new SettlementStateStore.Row(line.platform(), line.orderLineId(), next));
+                states.add(new SettlementStateStore.Row(line.platform(), line.orderLineId(), next, old));
             }
         }
-        stateStore.upsert(states);
-        ledger.post(postings, businessDate, jobExecutionId);
+        stateStore.write(states);
+        faults.beforeWrite("settle-ledger", first, last);
+        ledger.post(postings, businessDate, jobExecutionId, () -> faults.beforeWrite("settle-balances", first, last));
     }
 
-    private Map<SettleItem, Attribution.Result> attribute(List<SettleItem> toTry) {
-        Map<SettleItem, Attribution.Result> out = new IdentityHashMap<>();
-        if (toTry.isEmpty()) {
-            return out;
+    /**
+     * The state of a held line: the attribution as it stands, what is already posted untouched (a hold is not a
+     * clawback: the money moves again when the line can be evaluated), and the reason.
+     */
+    private SettlementState held(SettlementState old, boolean tried, AttributionMethod method,
+                                 Attribution.Beneficiaries beneficiaries, boolean unverified,
+                                 java.time.LocalDate attributedOn, RuntimeException cause) {
+        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        reason = reason.lines().findFirst().orElse(reason);
+        if (reason.length() > 500) {
+            reason = reason.substring(0, 500);
         }
-        Set<String> values = new HashSet<>();
-        Map<Platform, Set<String>> items = new HashMap<>();
-        Map<Platform, Instant[]> ranges = new HashMap<>();
-        for (SettleItem item : toTry) {
-            OrderLine l = item.line();
-            for (Attribution.TrackingValue tv : Attribution.trackingValues(l)) {
-                values.add(tv.value());
-            }
-            items.computeIfAbsent(l.platform(), p -> new HashSet<>()).add(l.itemId());
-            Instant[] r = ranges.computeIfAbsent(l.platform(), p -> new Instant[] {l.createdAt(), l.createdAt()});
-            if (l.createdAt().isBefore(r[0])) {
-                r[0] = l.createdAt();
-            }
-            if (l.createdAt().isAfter(r[1])) {
-                r[1] = l.createdAt();
-            }
+        return new SettlementState(tried, method, beneficiaries, unverified, attributedOn,
+                old == null ? new ShareSplit.Shares(0, 0, 0, 0, 0) : old.shares(), old == null ? null : old.bucket(),
+                old == null ? LedgerDiff.Positions.none() : old.posted(), old == null ? 0 : old.revision(),
+                businessDate, reason, 0);
+    }
+
+    private static void rollbackQuietly(Connection con, Savepoint savepoint) {
+        try {
+            con.rollback(savepoint);
+        } catch (SQLException ignored) {
+            // MySQL rolled the whole transaction back (a deadlock): nothing of this attempt is left to undo
         }
-        Map<String, Long> bindings = lookups.bindings(values);
-        Map<String, List<Attribution.Click>> clicksByItem = new HashMap<>();
-        Set<Long> userIds = new HashSet<>(bindings.values());
-        for (Map.Entry<Platform, Set<String>> e : items.entrySet()) {
-            Instant[] r = ranges.get(e.getKey());
-            for (Attribution.Click c : lookups.clicks(e.getKey(), e.getValue(), r[0].minus(maxClickWindow), r[1])) {
-                clicksByItem.computeIfAbsent(c.platform() + "\u0000" + c.itemId(), k -> new ArrayList<>()).add(c);
-                userIds.add(c.userId());
-            }
-        }
-        Map<Long, Attribution.User> users = lookups.usersWithUplines(userIds);
-        for (SettleItem item : toTry) {
-            OrderLine l = item.line();
-            RuleSet rules = ruleSets.inForceOn(l.ruleDate());
-            Optional<Attribution.Result> r = Attribution.attribute(l, rules.clickWindowHours(),
-                    tv -> bindings.get(SettleLookups.bindingKey(l.platform().name(), tv.kind(), tv.value())),
-                    users::get, clicksByItem.getOrDefault(l.platform() + "\u0000" + l.itemId(), List.of()));
-            r.ifPresent(result -> out.put(item, result));
-        }
-        return out;
     }
 }

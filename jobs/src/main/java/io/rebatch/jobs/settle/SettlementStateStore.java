@@ -2,53 +2,111 @@ package io.rebatch.jobs.settle;
 
 import io.rebatch.domain.Platform;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-/** Writes {@code line_settlement} rows, in the chunk's transaction together with the ledger postings they record. */
+/**
+ * Reads and writes {@code line_settlement} rows in the chunk's transaction, together with the ledger postings
+ * they record. The two halves of the double-posting guard live here:
+ * <ul>
+ *   <li>{@link #lockAndLoad} locks the chunk's {@code order_line} rows ({@code SELECT … FOR UPDATE}, in
+ *       {@code line_seq} order so two writers can never deadlock on them) and only then reads each line with its
+ *       refund and settlement state: what a chunk computes from is the committed state, not what the reader saw
+ *       before another writer committed.</li>
+ *   <li>{@link #write} is conditional: a new state is an INSERT (refused by the primary key if another writer
+ *       inserted first), a changed state an UPDATE that names the {@code state_seq} it was computed from and bumps
+ *       it. A write that matches no row means the state was stale: {@link StaleSettlementException}, the chunk's
+ *       writes roll back and it is computed again.</li>
+ * </ul>
+ */
 class SettlementStateStore {
-    record Row(Platform platform, String orderLineId, SettlementState state) {
+    record Row(Platform platform, String orderLineId, SettlementState state, SettlementState computedFrom) {
     }
 
-    private static final String UPSERT = "INSERT INTO line_settlement (platform, order_line_id, tried, method, buyer_id,"
-            + " buyer_level, inviter_id, grand_inviter_id, unverified, attributed_on, income_fen, buyer_fen, inviter_fen,"
-            + " grand_inviter_fen, margin_fen, bucket, buyer_pending_fen, buyer_available_fen, inviter_pending_fen,"
-            + " inviter_available_fen, grand_pending_fen, grand_available_fen, revision, settled_on)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
-            + " tried = VALUES(tried), method = VALUES(method), buyer_id = VALUES(buyer_id),"
-            + " buyer_level = VALUES(buyer_level), inviter_id = VALUES(inviter_id),"
-            + " grand_inviter_id = VALUES(grand_inviter_id), unverified = VALUES(unverified),"
-            + " attributed_on = VALUES(attributed_on), income_fen = VALUES(income_fen), buyer_fen = VALUES(buyer_fen),"
-            + " inviter_fen = VALUES(inviter_fen), grand_inviter_fen = VALUES(grand_inviter_fen),"
-            + " margin_fen = VALUES(margin_fen), bucket = VALUES(bucket), buyer_pending_fen = VALUES(buyer_pending_fen),"
-            + " buyer_available_fen = VALUES(buyer_available_fen), inviter_pending_fen = VALUES(inviter_pending_fen),"
-            + " inviter_available_fen = VALUES(inviter_available_fen), grand_pending_fen = VALUES(grand_pending_fen),"
-            + " grand_available_fen = VALUES(grand_available_fen), revision = VALUES(revision),"
-            + " settled_on = VALUES(settled_on)";
+    private static final String COLUMNS = "tried, method, buyer_id, buyer_level, inviter_id, grand_inviter_id,"
+            + " unverified, attributed_on, income_fen, buyer_fen, inviter_fen, grand_inviter_fen, margin_fen, bucket,"
+            + " buyer_pending_fen, buyer_available_fen, inviter_pending_fen, inviter_available_fen, grand_pending_fen,"
+            + " grand_available_fen, revision, settled_on, held_reason";
+    private static final String INSERT = "INSERT INTO line_settlement (" + COLUMNS + ", state_seq, platform,"
+            + " order_line_id) VALUES (" + "?, ".repeat(23) + "1, ?, ?)";
+    private static final String UPDATE = "UPDATE line_settlement SET "
+            + String.join(" = ?, ", COLUMNS.split(", ")) + " = ?, state_seq = state_seq + 1"
+            + " WHERE platform = ? AND order_line_id = ? AND state_seq = ?";
 
-    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate jdbc;
 
-    SettlementStateStore(JdbcTemplate jdbc) {
+    SettlementStateStore(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    void upsert(List<Row> rows) {
-        if (rows.isEmpty()) {
-            return;
+    /** Locks the lines of a chunk and reads them as committed now, in line_seq order. */
+    List<SettleItem> lockAndLoad(Collection<Long> lineSeqs) {
+        if (lineSeqs.isEmpty()) {
+            return List.of();
         }
-        List<Object[]> args = new ArrayList<>(rows.size());
+        var params = new MapSqlParameterSource("seqs", lineSeqs);
+        jdbc.query("SELECT line_seq FROM order_line WHERE line_seq IN (:seqs) ORDER BY line_seq FOR UPDATE", params,
+                rs -> { });
+        return jdbc.query("SELECT " + SettleRows.SELECT + " FROM " + SettleRows.FROM + " WHERE o.line_seq IN (:seqs)"
+                + " ORDER BY o.line_seq", params, new SettleRows());
+    }
+
+    void write(List<Row> rows) {
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        Map<Integer, Row> updateRows = new LinkedHashMap<>();
         for (Row r : rows) {
-            SettlementState s = r.state();
-            var b = s.beneficiaries();
-            long[] p = s.posted().fen();
-            args.add(new Object[] {r.platform().name(), r.orderLineId(), s.tried() ? 1 : 0,
-                    s.method() == null ? null : s.method().name(), b == null ? null : b.buyerId(),
-                    b == null ? null : b.buyerLevel().name(), b == null ? null : b.inviterId(),
-                    b == null ? null : b.grandInviterId(), s.unverified() ? 1 : 0, s.attributedOn(),
-                    s.shares().incomeFen(), s.shares().buyerFen(), s.shares().inviterFen(), s.shares().grandInviterFen(),
-                    s.shares().platformMarginFen(), s.bucket() == null ? null : s.bucket().name(),
-                    p[0], p[1], p[2], p[3], p[4], p[5], s.revision(), s.settledOn()});
+            Object[] values = values(r.state());
+            if (r.computedFrom() == null) {
+                Object[] a = java.util.Arrays.copyOf(values, values.length + 2);
+                a[values.length] = r.platform().name();
+                a[values.length + 1] = r.orderLineId();
+                inserts.add(a);
+            } else {
+                Object[] a = java.util.Arrays.copyOf(values, values.length + 3);
+                a[values.length] = r.platform().name();
+                a[values.length + 1] = r.orderLineId();
+                a[values.length + 2] = r.computedFrom().stateSeq();
+                updateRows.put(updates.size(), r);
+                updates.add(a);
+            }
         }
-        jdbc.batchUpdate(UPSERT, args);
+        if (!inserts.isEmpty()) {
+            try {
+                jdbc.getJdbcTemplate().batchUpdate(INSERT, inserts);
+            } catch (DuplicateKeyException e) {
+                throw new StaleSettlementException("another writer settled one of these lines first", e);
+            }
+        }
+        if (!updates.isEmpty()) {
+            int[] counts = jdbc.getJdbcTemplate().batchUpdate(UPDATE, updates);
+            for (int i = 0; i < counts.length; i++) {
+                // Connector/J (also with rewriteBatchedStatements) and H2 report real counts for UPDATE batches;
+                // anything but 1, SUCCESS_NO_INFO included, cannot prove the row matched and counts as stale.
+                if (counts[i] != 1) {
+                    Row r = updateRows.get(i);
+                    throw new StaleSettlementException("the settlement state of " + r.platform() + " line "
+                            + r.orderLineId() + " changed since it was read (state_seq "
+                            + r.computedFrom().stateSeq() + ")", null);
+                }
+            }
+        }
+    }
+
+    private static Object[] values(SettlementState s) {
+        var b = s.beneficiaries();
+        var p = s.posted().fen();
+        return new Object[] {s.tried() ? 1 : 0, s.method() == null ? null : s.method().name(),
+                b == null ? null : b.buyerId(), b == null ? null : b.buyerLevel().name(),
+                b == null ? null : b.inviterId(), b == null ? null : b.grandInviterId(), s.unverified() ? 1 : 0,
+                s.attributedOn(), s.shares().incomeFen(), s.shares().buyerFen(), s.shares().inviterFen(),
+                s.shares().grandInviterFen(), s.shares().platformMarginFen(),
+                s.bucket() == null ? null : s.bucket().name(), p[0], p[1], p[2], p[3], p[4], p[5], s.revision(),
+                s.settledOn(), s.heldReason()};
     }
 }

@@ -36,6 +36,16 @@ public class LedgerWriter {
     }
 
     public void post(List<Posting> postings, LocalDate businessDate, Long jobExecutionId) {
+        post(postings, businessDate, jobExecutionId, () -> { });
+    }
+
+    /**
+     * Posts, calling {@code betweenEntriesAndBalances} after the entries are written and before the balances are:
+     * the point where a crash would leave entries without their balances if the two did not share the caller's
+     * transaction (tests put a fault there).
+     */
+    public void post(List<Posting> postings, LocalDate businessDate, Long jobExecutionId,
+                     Runnable betweenEntriesAndBalances) {
         if (postings.isEmpty()) {
             return;
         }
@@ -50,6 +60,7 @@ public class LedgerWriter {
             deltas.computeIfAbsent(p.userId(), k -> new long[4])[p.bucket().ordinal()] += p.amountFen();
         }
         jdbc.batchUpdate(INSERT, legs);
+        betweenEntriesAndBalances.run();
         List<Object[]> balances = new ArrayList<>(deltas.size());
         for (Map.Entry<Long, long[]> e : deltas.entrySet()) {
             long[] d = e.getValue();
