@@ -1,8 +1,10 @@
 package io.rebatch.readers.appdata;
 
 import io.rebatch.domain.BadInputException;
+import io.rebatch.domain.FieldLimits;
 import io.rebatch.domain.Platform;
 import io.rebatch.readers.report.CsvRecords;
+import io.rebatch.readers.report.IdText;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,7 +20,7 @@ public final class BindingsCsv {
     private BindingsCsv() {
     }
 
-    /** @throws BadInputException if the header row is not exactly {@link #COLUMNS} */
+    /** @throws BadInputException if the header row is not exactly {@link #COLUMNS}, or the file is UTF-16 */
     public static AppDataCursor<BindingRow> open(Path file) {
         CsvRecords csv = AppDataFields.open(file, COLUMNS);
         int[] at = AppDataFields.positions(csv, COLUMNS);
@@ -40,6 +42,11 @@ public final class BindingsCsv {
         String v = AppDataFields.required("value", value);
         if (v.startsWith("'")) {
             v = AppDataFields.required("value", v.substring(1));
+        }
+        FieldLimits.check("value", v, FieldLimits.BINDING_VALUE);
+        if (bk == BindingKind.RELATION_ID || bk == BindingKind.SPECIAL_ID) {
+            // Taobao issues these as numbers; SUB_UNION_ID and CUSTOM_PARAMETERS_UID are the app's own free text
+            IdText.require("value", v, IdText.FROM_APP);
         }
         return new BindingRow(p, bk, v, AppDataFields.positiveId("user_id", userId));
     }

@@ -2,6 +2,7 @@ package io.rebatch.readers.appdata;
 
 import io.rebatch.domain.BadInputException;
 import io.rebatch.domain.Level;
+import io.rebatch.domain.PlausibleTimes;
 import io.rebatch.readers.report.CsvRecords;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,14 +19,26 @@ public final class UsersCsv {
     private UsersCsv() {
     }
 
-    /** @throws BadInputException if the header row is not exactly {@link #COLUMNS} */
+    /** {@link #open(Path, PlausibleTimes)} with no limit on registered_at. */
     public static AppDataCursor<UserRow> open(Path file) {
+        return open(file, PlausibleTimes.ANY);
+    }
+
+    /**
+     * @param times the plausible range of registered_at; a user registered outside it is Rejected
+     * @throws BadInputException if the header row is not exactly {@link #COLUMNS}, or the file is UTF-16
+     */
+    public static AppDataCursor<UserRow> open(Path file, PlausibleTimes times) {
         CsvRecords csv = AppDataFields.open(file, COLUMNS);
         int[] at = AppDataFields.positions(csv, COLUMNS);
-        return new AppDataCursor<>(csv, v -> parse(v.get(at[0]), v.get(at[1]), v.get(at[2]), v.get(at[3])));
+        return new AppDataCursor<>(csv, v -> parse(v.get(at[0]), v.get(at[1]), v.get(at[2]), v.get(at[3]), times));
     }
 
     static UserRow parse(String userId, String level, String inviterId, String registeredAt) {
+        return parse(userId, level, inviterId, registeredAt, PlausibleTimes.ANY);
+    }
+
+    static UserRow parse(String userId, String level, String inviterId, String registeredAt, PlausibleTimes times) {
         long user = AppDataFields.positiveId("user_id", userId);
         Level lvl;
         String l = AppDataFields.required("level", level);
@@ -38,9 +51,9 @@ public final class UsersCsv {
         if (!AppDataFields.text(inviterId).isEmpty()) {
             inviter = AppDataFields.positiveId("inviter_id", inviterId);
             if (inviter == user) {
-                throw new BadInputException("inviter_id " + inviter + " is the user itself");
+                throw new BadInputException("user " + user + " cannot invite themselves");
             }
         }
-        return new UserRow(user, lvl, inviter, AppDataFields.instantWithOffset("registered_at", registeredAt));
+        return new UserRow(user, lvl, inviter, AppDataFields.instantWithOffset("registered_at", registeredAt, times));
     }
 }

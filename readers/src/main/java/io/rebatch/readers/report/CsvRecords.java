@@ -26,8 +26,10 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <p>A record that cannot be read (not valid text in the file's encoding, an unterminated or malformed quoted
  * field, a field count different from the header's) comes back with {@link Row#error()} set, so that the caller
- * quarantines that record alone. A file without a header row, or whose header lacks a required column, is a
- * {@link BadInputException} for the whole file naming the file and the columns.
+ * quarantines that record alone. A file whose header lacks a required column, or that is UTF-16, is a
+ * {@link BadInputException} for the whole file, with a one-line message naming the file (and the columns). An empty
+ * file (no bytes, or only blank lines) has no header and no records: it is {@link #isEmpty()}, passes
+ * {@link #requireColumns} and yields nothing; whether that is acceptable is the caller's decision.
  */
 public final class CsvRecords implements AutoCloseable {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
@@ -56,7 +58,7 @@ public final class CsvRecords implements AutoCloseable {
     /**
      * Opens {@code file} and reads its header row (names trimmed, a BOM dropped).
      *
-     * @throws BadInputException if the file has no header row or the header row is not readable text
+     * @throws BadInputException if the header row is not readable text, or the file is UTF-16
      */
     public static CsvRecords open(Path file, Charset charset) {
         TextLines lines = TextLines.open(file, charset);
@@ -66,7 +68,7 @@ public final class CsvRecords implements AutoCloseable {
                 first = lines.next();
             }
             if (first == null) {
-                throw new BadInputException(lines.source() + ": the file is empty, expected a header row");
+                return new CsvRecords(lines, List.of());
             }
             if (first.error() != null) {
                 throw new BadInputException(lines.source() + ": the header row cannot be read: " + first.error());
@@ -93,17 +95,25 @@ public final class CsvRecords implements AutoCloseable {
         return header;
     }
 
+    /** Whether the file has no header row at all (no bytes, or only blank lines); it then has no records either. */
+    public boolean isEmpty() {
+        return header.isEmpty();
+    }
+
     /** The position of column {@code name}, or -1. */
     public int indexOf(String name) {
         return index.getOrDefault(name, -1);
     }
 
     /**
-     * Checks that the header has every column in {@code required}.
+     * Checks that the header has every column in {@code required}; an {@link #isEmpty() empty} file passes.
      *
-     * @throws BadInputException naming the file, every missing column and the header found
+     * @throws BadInputException naming the file, every missing column and the header found, on one line
      */
     public void requireColumns(Collection<String> required) {
+        if (isEmpty()) {
+            return;
+        }
         Set<String> missing = new LinkedHashSet<>();
         for (String c : required) {
             if (!index.containsKey(c)) {
@@ -112,9 +122,17 @@ public final class CsvRecords implements AutoCloseable {
         }
         if (!missing.isEmpty()) {
             throw new BadInputException(source() + ": the header row lacks required column(s) " + missing
-                    + "; found " + header);
+                    + "; found " + oneLine(header.toString()));
         }
     }
+
+    /** At most {@value #MAX_QUOTED_HEADER} characters of {@code text} without line breaks, for messages. */
+    public static String oneLine(String text) {
+        String t = text.replaceAll("\\p{Cntrl}", " ");
+        return t.length() <= MAX_QUOTED_HEADER ? t : t.substring(0, MAX_QUOTED_HEADER) + "…";
+    }
+
+    private static final int MAX_QUOTED_HEADER = 300;
 
     /** The next record, or null at the end of the file. */
     public Row next() {

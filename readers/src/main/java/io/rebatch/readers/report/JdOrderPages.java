@@ -2,9 +2,11 @@ package io.rebatch.readers.report;
 
 import io.rebatch.domain.BadInputException;
 import io.rebatch.domain.BusinessTime;
+import io.rebatch.domain.FieldLimits;
 import io.rebatch.domain.LineStatus;
 import io.rebatch.domain.OrderLine;
 import io.rebatch.domain.Platform;
+import io.rebatch.domain.PlausibleTimes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,6 +33,15 @@ public final class JdOrderPages {
 
     /** @throws PageParseException if the body or its queryResult is not JSON, is truncated, or is not a JD order page */
     public static ParsedPage<Paging.JdOrders> parse(String body, String source, long lineNo) {
+        return parse(body, source, lineNo, PlausibleTimes.ANY);
+    }
+
+    /**
+     * Like {@link #parse(String, String, long)}; an order whose times fall outside {@code times} is Rejected.
+     *
+     * @throws PageParseException if the body or its queryResult is not JSON, is truncated, or is not a JD order page
+     */
+    public static ParsedPage<Paging.JdOrders> parse(String body, String source, long lineNo, PlausibleTimes times) {
         JsonTree outer = JsonTree.parse(body, "JD order page");
         JsonNode root = Envelopes.rootObject(outer);
         JsonNode err = root.get("error_response");
@@ -64,19 +75,19 @@ public final class JdOrderPages {
         Paging.JdOrders paging = new Paging.JdOrders(Envelopes.bool(result, "hasMore", "queryResult"));
         List<JsonNode> orders = Envelopes.plainList(result, "data", "queryResult");
         return ParsedPage.of(Envelopes.rows(inner, orders, source, lineNo,
-                o -> map(new JsonRowFields(o), inner.raw(o), source, lineNo)), paging);
+                o -> map(new JsonRowFields(o), inner.raw(o), source, lineNo, times)), paging);
     }
 
-    static ReportRow map(RowFields r, String raw, String source, long lineNo) {
+    static ReportRow map(RowFields r, String raw, String source, long lineNo, PlausibleTimes times) {
         try {
-            return toRow(r, source, lineNo);
+            return toRow(r, source, lineNo, times);
         } catch (BadInputException e) {
             return new ReportRow.Rejected(source, lineNo, raw, e.getMessage());
         }
     }
 
-    private static ReportRow toRow(RowFields r, String source, long lineNo) {
-        String id = Values.requiredId(r, "id");
+    private static ReportRow toRow(RowFields r, String source, long lineNo, PlausibleTimes times) {
+        String id = Values.requiredId(r, "id", FieldLimits.ORDER_LINE_ID);
         int code = Values.requiredInt(r, "validCode");
         if (code == 15) {
             return new ReportRow.SkippedUnpaid(source, lineNo, id);
@@ -100,14 +111,22 @@ public final class JdOrderPages {
             throw new BadInputException("validCode 18 with payMonth 0 needs finishTime as the settlement time, but finishTime is missing");
         }
         Instant modified = Values.localTime(r, "modifyTime");
+        Values.plausible(ordered, r, "orderTime", times);
+        Values.plausible(finished, r, "finishTime", times);
+        if (payMonth != null) {
+            Values.plausible(settledAt, r, "payMonth", times);
+        }
+        Values.plausible(modified, r, "modifyTime", times);
         if (modified == null) {
             modified = Values.latest(ordered, finished, settledAt);
         }
         return new ReportRow.Snapshot(source, lineNo, new OrderLine(
-                Platform.JD, id, r.id("orderId"), r.id("skuId"), Values.optText(r, "skuName"),
+                Platform.JD, id, Values.id(r, "orderId", FieldLimits.PARENT_ORDER_ID),
+                Values.requiredId(r, "skuId", FieldLimits.ITEM_ID), Values.title(r, "skuName"),
                 Values.quantity(r, "skuNum"), paidAmount, rate, estimated, settled, status,
                 ordered, ordered, finished, settledAt, modified,
-                r.id("positionId"), null, null, r.id("subUnionId"), null,
-                source + ":" + lineNo));
+                Values.trackingId(r, "positionId", FieldLimits.PID), null, null,
+                Values.trackingText(r.label("subUnionId"), r.id("subUnionId"), FieldLimits.SUB_UNION_ID), null,
+                FieldLimits.source(source, lineNo)));
     }
 }

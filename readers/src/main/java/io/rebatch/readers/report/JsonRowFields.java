@@ -1,6 +1,7 @@
 package io.rebatch.readers.report;
 
 import io.rebatch.domain.BadInputException;
+import java.math.BigDecimal;
 import tools.jackson.databind.JsonNode;
 
 /** {@link RowFields} over one JSON object of an API page (numbers already exact, see {@link JsonTree}). */
@@ -40,7 +41,16 @@ final class JsonRowFields implements RowFields {
     public String id(String field) {
         JsonNode v = node.get(field);
         if (v != null && v.isNumber() && !v.isIntegralNumber()) {
-            throw new BadInputException(field + " " + v.decimalValue() + " is not an id (ids are whole numbers or text)");
+            // A JSON number with a decimal point or an exponent is never an id: it comes back as text that
+            // IdText refuses (1.23E+17, 12.0). BigDecimal drops the exponent of 4.46805124850E11 (scale 0), so that
+            // one is written back in scientific notation rather than passing as the digits 446805124850.
+            BigDecimal d = v.decimalValue();
+            if (d.scale() == 0) {
+                String digits = d.unscaledValue().abs().toString();
+                return (d.signum() < 0 ? "-" : "") + digits.charAt(0) + (digits.length() > 1 ? "." + digits.substring(1) : "")
+                        + "E+" + (digits.length() - 1);
+            }
+            return d.toString();
         }
         return Values.cleanId(text(v, field));
     }

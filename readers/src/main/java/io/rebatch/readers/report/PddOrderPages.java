@@ -1,9 +1,11 @@
 package io.rebatch.readers.report;
 
 import io.rebatch.domain.BadInputException;
+import io.rebatch.domain.FieldLimits;
 import io.rebatch.domain.LineStatus;
 import io.rebatch.domain.OrderLine;
 import io.rebatch.domain.Platform;
+import io.rebatch.domain.PlausibleTimes;
 import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +30,15 @@ public final class PddOrderPages {
 
     /** @throws PageParseException if the body is not JSON, truncated, or not a PDD order page */
     public static ParsedPage<Paging.PddOrders> parse(String body, String source, long lineNo) {
+        return parse(body, source, lineNo, PlausibleTimes.ANY);
+    }
+
+    /**
+     * Like {@link #parse(String, String, long)}; an order whose times fall outside {@code times} is Rejected.
+     *
+     * @throws PageParseException if the body is not JSON, truncated, or not a PDD order page
+     */
+    public static ParsedPage<Paging.PddOrders> parse(String body, String source, long lineNo, PlausibleTimes times) {
         JsonTree tree = JsonTree.parse(body, "PDD order page");
         JsonNode root = Envelopes.rootObject(tree);
         JsonNode err = root.get("error_response");
@@ -40,19 +51,19 @@ public final class PddOrderPages {
                 Envelopes.text(resp, "last_order_id"));
         List<JsonNode> orders = Envelopes.plainList(resp, "order_list", "response");
         return ParsedPage.of(Envelopes.rows(tree, orders, source, lineNo,
-                o -> map(new JsonRowFields(o), tree.raw(o), source, lineNo)), paging);
+                o -> map(new JsonRowFields(o), tree.raw(o), source, lineNo, times)), paging);
     }
 
-    static ReportRow map(RowFields r, String raw, String source, long lineNo) {
+    static ReportRow map(RowFields r, String raw, String source, long lineNo, PlausibleTimes times) {
         try {
-            return toRow(r, source, lineNo);
+            return toRow(r, source, lineNo, times);
         } catch (BadInputException e) {
             return new ReportRow.Rejected(source, lineNo, raw, e.getMessage());
         }
     }
 
-    private static ReportRow toRow(RowFields r, String source, long lineNo) {
-        String id = Values.requiredId(r, "order_sn");
+    private static ReportRow toRow(RowFields r, String source, long lineNo, PlausibleTimes times) {
+        String id = Values.requiredId(r, "order_sn", FieldLimits.ORDER_LINE_ID);
         int code = Values.requiredInt(r, "order_status");
         LineStatus status = switch (code) {
             case -1 -> null;
@@ -80,20 +91,29 @@ public final class PddOrderPages {
             Values.requireTime(settledAt, r, "order_settle_time");
         }
         Instant modified = Values.epochSeconds(r, "order_modify_at");
+        Values.plausible(created, r, "order_create_time", times);
+        Values.plausible(paid, r, "order_pay_time", times);
+        Values.plausible(received, r, "order_receive_time", times);
+        Values.plausible(settledAt, r, "order_settle_time", times);
+        Values.plausible(modified, r, "order_modify_at", times);
         if (modified == null) {
             modified = Values.latest(created, paid, received, settledAt);
         }
-        String item = r.id("goods_id");
+        String item = Values.id(r, "goods_id", FieldLimits.ITEM_ID);
         if (item == null) {
-            item = r.id("goods_sign");
+            item = Values.id(r, "goods_sign", FieldLimits.ITEM_ID);
+        }
+        if (item == null) {
+            throw new BadInputException("goods_id and goods_sign are missing");
         }
         return new ReportRow.Snapshot(source, lineNo, new OrderLine(
-                Platform.PDD, id, id, item, Values.optText(r, "goods_name"),
+                Platform.PDD, id, id, item, Values.title(r, "goods_name"),
                 Values.quantity(r, "goods_quantity"), paidAmount, rate, promotion,
                 status == LineStatus.SETTLED ? promotion : null, status,
                 created, paid, received, settledAt, modified,
-                r.id("p_id"), null, null, null, customUid(r.text("custom_parameters")),
-                source + ":" + lineNo));
+                Values.trackingId(r, "p_id", FieldLimits.PID), null, null, null,
+                Values.trackingText("custom_parameters uid", customUid(r.text("custom_parameters")), FieldLimits.CUSTOM_UID),
+                FieldLimits.source(source, lineNo)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.rebatch.readers.report;
 
 import io.rebatch.domain.Platform;
+import io.rebatch.domain.PlausibleTimes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,32 +30,44 @@ public final class ReportFiles {
 
     @FunctionalInterface
     interface PageParser {
-        ParsedPage<?> parse(String body, String source, long lineNo);
+        ParsedPage<?> parse(String body, String source, long lineNo, PlausibleTimes times);
     }
 
     private ReportFiles() {
     }
 
     /**
+     * {@link #open(Path, Platform, boolean, PlausibleTimes)} with no limit on times ({@link PlausibleTimes#ANY}).
+     */
+    public static ReportCursor open(Path file, Platform platform, boolean refunds) {
+        return open(file, platform, refunds, PlausibleTimes.ANY);
+    }
+
+    /**
+     * Opens a report file. An empty file (no bytes, only blank lines, or only a CSV header) yields no rows; whether
+     * that is acceptable is the caller's decision.
+     *
      * @param refunds true for Taobao refund rows ({@code import --platform taobao --refunds}); only Taobao has them
-     * @throws io.rebatch.domain.BadInputException for a CSV whose header lacks a required column
+     * @param times   the plausible range of every time a row carries; a row with a time outside it is Rejected
+     * @throws io.rebatch.domain.BadInputException (one line, naming the file) for a CSV whose header lacks a required
+     *                                             column, or a file in UTF-16
      * @throws IllegalArgumentException for refunds of a platform other than Taobao
      * @throws UncheckedIOException when the file cannot be read
      */
-    public static ReportCursor open(Path file, Platform platform, boolean refunds) {
+    public static ReportCursor open(Path file, Platform platform, boolean refunds, PlausibleTimes times) {
         if (refunds && platform != Platform.TAOBAO) {
             throw new IllegalArgumentException("refund files exist only for Taobao, not " + platform);
         }
         boolean csv = platform == Platform.TAOBAO && !startsWithBrace(file);
         if (csv) {
-            return refunds ? TaobaoRefundCsv.open(file) : TaobaoExportCsv.open(file);
+            return refunds ? TaobaoRefundCsv.open(file, times) : TaobaoExportCsv.open(file, times);
         }
         PageParser parser = switch (platform) {
             case TAOBAO -> refunds ? TaobaoRefundPages::parse : TaobaoOrderPages::parse;
             case JD -> JdOrderPages::parse;
             case PDD -> PddOrderPages::parse;
         };
-        return jsonLines(file, parser);
+        return jsonLines(file, parser, times);
     }
 
     /** Whether the first character after a UTF-8 BOM and blanks is {@code {} (an empty file counts as a dump). */
@@ -76,7 +89,7 @@ public final class ReportFiles {
         }
     }
 
-    private static ReportCursor jsonLines(Path file, PageParser parser) {
+    private static ReportCursor jsonLines(Path file, PageParser parser, PlausibleTimes times) {
         TextLines lines = TextLines.open(file, StandardCharsets.UTF_8);
         String source = lines.source();
         return new ReportCursor(source, new ReportCursor.Batches() {
@@ -93,7 +106,7 @@ public final class ReportFiles {
                     return List.of(new ReportRow.Rejected(source, line.lineNo(), line.text(), line.error()));
                 }
                 try {
-                    ParsedPage<?> page = parser.parse(line.text(), source, line.lineNo());
+                    ParsedPage<?> page = parser.parse(line.text(), source, line.lineNo(), times);
                     if (page.isError()) {
                         return List.of(new ReportRow.Rejected(source, line.lineNo(), line.text(),
                                 "the line is a platform error answer, not a page of orders: " + page.error().describe()));

@@ -14,7 +14,8 @@ interface RowFields {
     /**
      * The value as an identifier: a JSON integer as its exact digits, a string with a leading tab or {@code '}
      * (the spreadsheet "keep as text" tricks) and surrounding blanks removed; null when missing ({@code ""},
-     * {@code "--"}, null, absent). A fractional number is bad input.
+     * {@code "--"}, null, absent). A fractional number comes back as its text; {@link Values#requiredId} and
+     * {@link Values#id} refuse it (and scientific notation) as spreadsheet damage.
      */
     String id(String field);
 

@@ -1,6 +1,7 @@
 package io.rebatch.readers.report;
 
 import io.rebatch.domain.BadInputException;
+import io.rebatch.domain.PlausibleTimes;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -61,6 +62,15 @@ public final class TaobaoExportCsv {
      * @throws BadInputException naming the file and every missing required column
      */
     public static ReportCursor open(Path file) {
+        return open(file, PlausibleTimes.ANY);
+    }
+
+    /**
+     * Like {@link #open(Path)}; a record whose times fall outside {@code times} is a {@link ReportRow.Rejected} row.
+     *
+     * @throws BadInputException naming the file and every missing required column, or the file's wrong encoding
+     */
+    public static ReportCursor open(Path file, PlausibleTimes times) {
         CsvRecords csv = CsvRecords.open(file, null);
         try {
             csv.requireColumns(REQUIRED_COLUMNS);
@@ -70,6 +80,6 @@ public final class TaobaoExportCsv {
         }
         CsvRowFields.Columns columns = CsvRowFields.columns(COLUMNS, csv);
         return ReportCursor.ofCsv(csv, r -> TaobaoOrderMapping.map(columns.row(r.values()),
-                TaobaoOrderMapping.EXPORT_STATUS_READER, r.raw(), r.source(), r.lineNo()));
+                TaobaoOrderMapping.EXPORT_STATUS_READER, r.raw(), r.source(), r.lineNo(), times));
     }
 }

@@ -1,9 +1,11 @@
 package io.rebatch.readers.report;
 
 import io.rebatch.domain.BadInputException;
+import io.rebatch.domain.FieldLimits;
 import io.rebatch.domain.LineStatus;
 import io.rebatch.domain.OrderLine;
 import io.rebatch.domain.Platform;
+import io.rebatch.domain.PlausibleTimes;
 import java.time.Instant;
 import java.util.Map;
 
@@ -67,16 +69,18 @@ final class TaobaoOrderMapping {
     }
 
     /** One row to a Snapshot, SkippedUnpaid or Rejected row; never throws for bad input. */
-    static ReportRow map(RowFields r, StatusReader statusReader, String raw, String source, long lineNo) {
+    static ReportRow map(RowFields r, StatusReader statusReader, String raw, String source, long lineNo,
+                         PlausibleTimes times) {
         try {
-            return toRow(r, statusReader, source, lineNo);
+            return toRow(r, statusReader, source, lineNo, times);
         } catch (BadInputException e) {
             return new ReportRow.Rejected(source, lineNo, raw, e.getMessage());
         }
     }
 
-    private static ReportRow toRow(RowFields r, StatusReader statusReader, String source, long lineNo) {
-        String id = Values.requiredId(r, "trade_id");
+    private static ReportRow toRow(RowFields r, StatusReader statusReader, String source, long lineNo,
+                                   PlausibleTimes times) {
+        String id = Values.requiredId(r, "trade_id", FieldLimits.ORDER_LINE_ID);
         LineStatus status = statusReader.read(r);
         if (status == null) {
             return new ReportRow.SkippedUnpaid(source, lineNo, id);
@@ -96,15 +100,22 @@ final class TaobaoOrderMapping {
             Values.requireTime(earning, r, "tk_earning_time");
         }
         Instant modified = Values.localTime(r, "modified_time");
+        Values.plausible(created, r, "tk_create_time", times);
+        Values.plausible(paid, r, "tk_paid_time", times);
+        Values.plausible(earning, r, "tk_earning_time", times);
+        Values.plausible(modified, r, "modified_time", times);
         if (modified == null) {
             modified = Values.latest(created, paid, earning);
         }
         return new ReportRow.Snapshot(source, lineNo, new OrderLine(
-                Platform.TAOBAO, id, r.id("trade_parent_id"), r.id("item_id"), Values.optText(r, "item_title"),
+                Platform.TAOBAO, id, Values.id(r, "trade_parent_id", FieldLimits.PARENT_ORDER_ID),
+                Values.requiredId(r, "item_id", FieldLimits.ITEM_ID), Values.title(r, "item_title"),
                 Values.quantity(r, "item_num"), paidAmount, rate, estimated, settled, status,
                 created, paid, null, earning, modified,
-                r.id("adzone_id"), r.id("relation_id"), r.id("special_id"), null, null,
-                source + ":" + lineNo));
+                Values.trackingId(r, "adzone_id", FieldLimits.PID),
+                Values.trackingId(r, "relation_id", FieldLimits.RELATION_ID),
+                Values.trackingId(r, "special_id", FieldLimits.SPECIAL_ID), null, null,
+                FieldLimits.source(source, lineNo)));
     }
 
     private static long net(RowFields r, String shareField, long techFee, String what) {

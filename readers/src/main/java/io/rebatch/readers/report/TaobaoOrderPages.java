@@ -1,5 +1,6 @@
 package io.rebatch.readers.report;
 
+import io.rebatch.domain.PlausibleTimes;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -24,6 +25,14 @@ public final class TaobaoOrderPages {
      * @throws PageParseException if the body is not JSON, truncated, or not a TOP order page
      */
     public static ParsedPage<Paging.TaobaoOrders> parse(String body, String source, long lineNo) {
+        return parse(body, source, lineNo, PlausibleTimes.ANY);
+    }
+
+    /**
+     * Like {@link #parse(String, String, long)}, and an order whose times fall outside {@code times} is a
+     * {@link ReportRow.Rejected} row.
+     */
+    public static ParsedPage<Paging.TaobaoOrders> parse(String body, String source, long lineNo, PlausibleTimes times) {
         JsonTree tree = JsonTree.parse(body, "Taobao order page");
         JsonNode root = Envelopes.rootObject(tree);
         JsonNode err = root.get("error_response");
@@ -39,7 +48,8 @@ public final class TaobaoOrderPages {
                 Envelopes.number(data, "page_size", "data", 0L));
         List<JsonNode> orders = Envelopes.wrappedList(data, "results", "publisher_order_dto", "data");
         return ParsedPage.of(Envelopes.rows(tree, orders, source, lineNo,
-                o -> TaobaoOrderMapping.map(new JsonRowFields(o), TaobaoOrderMapping.API_STATUS, tree.raw(o), source, lineNo)),
+                o -> TaobaoOrderMapping.map(new JsonRowFields(o), TaobaoOrderMapping.API_STATUS, tree.raw(o), source, lineNo,
+                        times)),
                 paging);
     }
 }

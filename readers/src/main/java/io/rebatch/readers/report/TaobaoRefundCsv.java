@@ -1,6 +1,7 @@
 package io.rebatch.readers.report;
 
 import io.rebatch.domain.BadInputException;
+import io.rebatch.domain.PlausibleTimes;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,15 @@ public final class TaobaoRefundCsv {
 
     /** @throws BadInputException naming the file and every missing required column */
     public static ReportCursor open(Path file) {
+        return open(file, PlausibleTimes.ANY);
+    }
+
+    /**
+     * Like {@link #open(Path)}; a record whose modified_time falls outside {@code times} is Rejected.
+     *
+     * @throws BadInputException naming the file and every missing required column, or the file's wrong encoding
+     */
+    public static ReportCursor open(Path file, PlausibleTimes times) {
         CsvRecords csv = CsvRecords.open(file, null);
         try {
             csv.requireColumns(REQUIRED_COLUMNS);
@@ -31,6 +41,6 @@ public final class TaobaoRefundCsv {
             throw e;
         }
         CsvRowFields.Columns columns = CsvRowFields.columns(COLUMNS, csv);
-        return ReportCursor.ofCsv(csv, r -> TaobaoRefundMapping.map(columns.row(r.values()), r.raw(), r.source(), r.lineNo()));
+        return ReportCursor.ofCsv(csv, r -> TaobaoRefundMapping.map(columns.row(r.values()), r.raw(), r.source(), r.lineNo(), times));
     }
 }

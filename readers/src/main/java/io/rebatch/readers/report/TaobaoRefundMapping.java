@@ -1,6 +1,8 @@
 package io.rebatch.readers.report;
 
 import io.rebatch.domain.BadInputException;
+import io.rebatch.domain.FieldLimits;
+import io.rebatch.domain.PlausibleTimes;
 import io.rebatch.domain.Refund;
 import java.time.Instant;
 
@@ -16,13 +18,15 @@ final class TaobaoRefundMapping {
     private TaobaoRefundMapping() {
     }
 
-    static ReportRow map(RowFields r, String raw, String source, long lineNo) {
+    static ReportRow map(RowFields r, String raw, String source, long lineNo, PlausibleTimes times) {
         try {
-            String id = Values.requiredId(r, "tb_trade_id");
+            String id = Values.requiredId(r, "tb_trade_id", FieldLimits.REFUND_ORDER_LINE_ID);
             int status = Values.requiredInt(r, "refund_status");
             long fen = Values.yuanHalfUp(r, "tk_commission_fee_refund_pub", MAX_REFUND_DECIMALS);
             Instant modified = Values.requireTime(Values.localTime(r, "modified_time"), r, "modified_time");
-            return new ReportRow.RefundSnapshot(source, lineNo, new Refund(id, status, fen, modified, source + ":" + lineNo));
+            Values.plausible(modified, r, "modified_time", times);
+            return new ReportRow.RefundSnapshot(source, lineNo,
+                    new Refund(id, status, fen, modified, FieldLimits.source(source, lineNo)));
         } catch (BadInputException e) {
             return new ReportRow.Rejected(source, lineNo, raw, e.getMessage());
         }

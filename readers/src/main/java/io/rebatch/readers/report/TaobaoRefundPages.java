@@ -1,6 +1,7 @@
 package io.rebatch.readers.report;
 
 import io.rebatch.domain.Platform;
+import io.rebatch.domain.PlausibleTimes;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -19,6 +20,11 @@ public final class TaobaoRefundPages {
 
     /** @throws PageParseException if the body is not JSON, truncated, or not a refund page */
     public static ParsedPage<Paging.TaobaoRefunds> parse(String body, String source, long lineNo) {
+        return parse(body, source, lineNo, PlausibleTimes.ANY);
+    }
+
+    /** Like {@link #parse(String, String, long)}; a refund whose modified_time is implausible is Rejected. */
+    public static ParsedPage<Paging.TaobaoRefunds> parse(String body, String source, long lineNo, PlausibleTimes times) {
         JsonTree tree = JsonTree.parse(body, "Taobao refund page");
         JsonNode root = Envelopes.rootObject(tree);
         JsonNode err = root.get("error_response");
@@ -45,6 +51,6 @@ public final class TaobaoRefundPages {
                 Envelopes.number(data, "page_size", "data", 0L));
         List<JsonNode> refunds = Envelopes.wrappedList(data, "results", "result", "data");
         return ParsedPage.of(Envelopes.rows(tree, refunds, source, lineNo,
-                o -> TaobaoRefundMapping.map(new JsonRowFields(o), tree.raw(o), source, lineNo)), paging);
+                o -> TaobaoRefundMapping.map(new JsonRowFields(o), tree.raw(o), source, lineNo, times)), paging);
     }
 }

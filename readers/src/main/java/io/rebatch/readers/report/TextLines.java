@@ -1,5 +1,6 @@
 package io.rebatch.readers.report;
 
+import io.rebatch.domain.BadInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,17 +62,64 @@ public final class TextLines implements AutoCloseable {
         this.forced = forcedCharset != null;
     }
 
+    /** How many leading bytes {@link #open} looks at to recognise a UTF-16 file. */
+    static final int SNIFF_BYTES = 4096;
+
     /**
      * Opens {@code file}. With {@code charset} null the encoding is detected (UTF-8 with or without BOM, or
      * GB18030); with a charset (JSON Lines dumps are UTF-8) every line must be valid in it.
+     *
+     * @throws BadInputException (one line naming the file) when the file is UTF-16: it starts with a UTF-16
+     *                           byte-order mark, or its first bytes are full of NUL bytes. Read as UTF-8 or GB18030
+     *                           every line of it would be garbage, so it fails whole and fast.
      */
     public static TextLines open(Path file, Charset charset) {
+        String name = file.getFileName().toString();
+        InputStream in = null;
         try {
-            TextLines lines = new TextLines(Files.newInputStream(file), file.getFileName().toString(), charset);
+            in = Files.newInputStream(file);
+            TextLines lines = new TextLines(in, name, charset);
+            lines.rejectUtf16();
             lines.skipBom();
             return lines;
         } catch (IOException e) {
+            closeQuietly(in);
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(in);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // the open already failed; its reason is the one to report
+            }
+        }
+    }
+
+    private void rejectUtf16() throws IOException {
+        while (limit < SNIFF_BYTES && fill()) {
+            // a file may arrive in small reads; the first few KB decide
+        }
+        int n = Math.min(limit, SNIFF_BYTES);
+        boolean bom = n >= 2 && (((chunk[0] & 0xFF) == 0xFF && (chunk[1] & 0xFF) == 0xFE)
+                || ((chunk[0] & 0xFF) == 0xFE && (chunk[1] & 0xFF) == 0xFF));
+        int nuls = 0;
+        for (int i = 0; i < n; i++) {
+            if (chunk[i] == 0) {
+                nuls++;
+            }
+        }
+        // UTF-16 text of mostly ASCII (digits, commas, JSON) has a NUL in every other byte; UTF-8 and GB18030 text
+        // has none. A quarter is far from both.
+        boolean fullOfNuls = n > 0 && nuls * 4 >= n;
+        if (bom || fullOfNuls) {
+            throw new BadInputException(source + " is UTF-16 encoded" + (bom ? "" : " (it is full of NUL bytes)")
+                    + "; save it as " + (forced ? charset.name() : "UTF-8 or GB18030"));
         }
     }
 

@@ -2,7 +2,9 @@ package io.rebatch.readers.report;
 
 import io.rebatch.domain.BadInputException;
 import io.rebatch.domain.BusinessTime;
+import io.rebatch.domain.FieldLimits;
 import io.rebatch.domain.Money;
+import io.rebatch.domain.PlausibleTimes;
 import io.rebatch.domain.Rates;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -51,12 +53,53 @@ final class Values {
         return missing(t) ? null : t.strip();
     }
 
-    static String requiredId(RowFields r, String field) {
-        String id = r.id(field);
+    /**
+     * A required id: present, not spreadsheet damage ({@link IdText}), at most {@code limit} characters
+     * ({@link FieldLimits}).
+     */
+    static String requiredId(RowFields r, String field, int limit) {
+        String id = id(r, field, limit);
         if (id == null) {
             throw new BadInputException(r.label(field) + " is missing");
         }
         return id;
+    }
+
+    /** An optional id (null when missing), checked like {@link #requiredId}. */
+    static String id(RowFields r, String field, int limit) {
+        String id = r.id(field);
+        IdText.require(r.label(field), id, IdText.FROM_PLATFORM);
+        return FieldLimits.check(r.label(field), id, limit);
+    }
+
+    /**
+     * An optional tracking id the platform issues (Taobao adzone, relation and special id; JD positionId; PDD p_id):
+     * {@code 0} means absent (SPEC §9), otherwise checked like {@link #id}.
+     */
+    static String trackingId(RowFields r, String field, int limit) {
+        return zeroIsAbsent(id(r, field, limit));
+    }
+
+    /**
+     * An optional tracking value the app itself chose (JD subUnionId, PDD custom uid): free text, so only its length
+     * is checked; {@code 0} means absent as for every optional id.
+     */
+    static String trackingText(String label, String value, int limit) {
+        return FieldLimits.check(label, zeroIsAbsent(value), limit);
+    }
+
+    private static String zeroIsAbsent(String id) {
+        return id == null || id.equals("0") ? null : id;
+    }
+
+    /** An item title: free text, cut to {@link FieldLimits#ITEM_TITLE} (titles carry no money; README). */
+    static String title(RowFields r, String field) {
+        return FieldLimits.cut(optText(r, field), FieldLimits.ITEM_TITLE);
+    }
+
+    /** {@code t} (may be null) when plausible; otherwise bad input naming the field. */
+    static Instant plausible(Instant t, RowFields r, String field, PlausibleTimes times) {
+        return times.require(r.label(field), t);
     }
 
     static String required(RowFields r, String field) {

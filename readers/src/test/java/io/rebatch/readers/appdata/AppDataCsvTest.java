@@ -92,7 +92,7 @@ class AppDataCsvTest {
         assertThat(rows.get(1)).isEqualTo(new AppDataRow.Rejected<UserRow>("users.csv", 3, "0,VIP,,2025-06-01T00:00:00+08:00",
                 "user_id 0 is not a positive id"));
         assertThat(reason(rows.get(2))).isEqualTo("level 'GOLD' is not NORMAL, VIP or SVIP");
-        assertThat(reason(rows.get(3))).isEqualTo("inviter_id 3 is the user itself");
+        assertThat(reason(rows.get(3))).isEqualTo("user 3 cannot invite themselves");
         assertThat(reason(rows.get(4))).isEqualTo("inviter_id 'x' is not a whole number");
         assertThat(reason(rows.get(5))).isEqualTo(
                 "registered_at '2025-06-01 00:00:00' is not an ISO-8601 time with offset (e.g. 2026-11-01T08:00:00+08:00)");
@@ -141,11 +141,12 @@ class AppDataCsvTest {
     void wrongHeadersFailTheWholeFile() {
         Path noHeader = Fixtures.write(dir, "users.csv", "240891,VIP,,2025-05-31T16:00:00+00:00\n", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> UsersCsv.open(noHeader)).isInstanceOf(BadInputException.class)
-                .hasMessage("users.csv: the header row must be user_id,level,inviter_id,registered_at,"
-                        + " found 240891,VIP,,2025-05-31T16:00:00+00:00");
+                .hasMessage("users.csv: the header row lacks required column(s) [user_id, level, inviter_id, registered_at];"
+                        + " expected user_id,level,inviter_id,registered_at, found 240891,VIP,,2025-05-31T16:00:00+00:00");
         Path clicksAsBindings = Fixtures.write(dir, "b.csv", "click_id,user_id,platform,item_id,pid,clicked_at\n", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> BindingsCsv.open(clicksAsBindings)).isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith("b.csv: the header row must be platform,kind,value,user_id");
+                .hasMessage("b.csv: the header row lacks required column(s) [kind, value];"
+                        + " expected platform,kind,value,user_id, found click_id,user_id,platform,item_id,pid,clicked_at");
         // columns in another order are fine
         Path reordered = Fixtures.write(dir, "c.csv", "user_id,click_id,platform,item_id,pid,clicked_at\n"
                 + "379267,10000158,TAOBAO,212338122278,25887780222,2026-10-26T10:28:23+00:00\n", StandardCharsets.UTF_8);

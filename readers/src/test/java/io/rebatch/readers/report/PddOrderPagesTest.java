@@ -127,7 +127,7 @@ class PddOrderPagesTest {
             "time in milliseconds   | order_create_time | 1791175796000    | order_create_time 1791175796000 is not a plausible time in epoch seconds",
             "missing pay time       | order_pay_time    | null             | order_pay_time is missing",
             "missing order_sn       | order_sn          | null             | order_sn is missing",
-            "order_sn over 64 chars | order_sn          | \"190108-3744766369700020000000000000000000000000000000000000000000000000\" | order line id '190108-3744766369700…' is longer than 64 characters"})
+            "order_sn over 64 chars | order_sn          | \"190108-3744766369700020000000000000000000000000000000000000000000000000\" | order_sn is 71 characters long; at most 64 allowed"})
     void badOrderIsRejectedAlone(String name, String field, String value, String reason) {
         String bad = with(field, value);
         List<ReportRow> rows = PddOrderPages.parse(page(ORDER, bad, ORDER), "pdd.jsonl", 5).rows();

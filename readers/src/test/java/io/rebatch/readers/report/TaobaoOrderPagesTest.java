@@ -122,7 +122,7 @@ class TaobaoOrderPagesTest {
             "bad time             | tk_create_time        | \"2026-10-07T08:46:30\" | tk_create_time: bad time '2026-10-07T08:46:30' (expected yyyy-MM-dd HH:mm:ss)",
             "impossible date      | tk_paid_time          | \"2026-02-30 10:00:00\" | tk_paid_time: bad time '2026-02-30 10:00:00' (expected yyyy-MM-dd HH:mm:ss)",
             "missing id           | trade_id              | \"--\"                  | trade_id is missing",
-            "fractional id        | trade_id              | 2.5                     | trade_id 2.5 is not an id (ids are whole numbers or text)",
+            "fractional id        | trade_id              | 2.5                     | trade_id '2.5' has a fractional part: the file was probably re-saved by a spreadsheet; export it again from the platform",
             "rate not whole bp    | total_commission_rate | \"12.005\"              | total_commission_rate: rate '12.005' % is not a whole number of basis points",
             "negative quantity    | item_num              | -1                      | item_num -1 is negative",
             "tech fee above share | alimama_share_fee     | \"14.00\"               | estimated income is negative: pub_share_pre_fee 13.94 − alimama_share_fee 14.00",

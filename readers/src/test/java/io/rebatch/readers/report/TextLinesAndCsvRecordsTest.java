@@ -97,8 +97,15 @@ class TextLinesAndCsvRecordsTest {
     }
 
     @Test
-    void csvWithoutHeader() {
-        assertThatThrownBy(() -> CsvRecords.open(write(dir, "empty.csv", "\r\n", StandardCharsets.UTF_8), null))
-                .isInstanceOf(BadInputException.class).hasMessage("empty.csv: the file is empty, expected a header row");
+    void emptyCsvHasNoHeaderAndNoRecords() {
+        // whether an empty file is acceptable is the caller's decision, not the reader's
+        for (String content : new String[] {"", "\r\n", "\uFEFF\n\n"}) {
+            try (CsvRecords csv = CsvRecords.open(write(dir, "empty.csv", content, StandardCharsets.UTF_8), null)) {
+                assertThat(csv.isEmpty()).isTrue();
+                assertThat(csv.header()).isEmpty();
+                csv.requireColumns(List.of("a"));
+                assertThat(csv.next()).isNull();
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.rebatch.readers.api.jd;
 
 import io.rebatch.domain.BusinessTime;
 import io.rebatch.domain.Platform;
+import io.rebatch.domain.PlausibleTimes;
 import io.rebatch.readers.api.ApiCaller;
 import io.rebatch.readers.api.OrderPull;
 import io.rebatch.readers.api.PageSink;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,8 +39,18 @@ public final class JdOrderPull implements OrderPull {
     private final JdSettings settings;
     private final Clock clock;
     private final ApiCaller caller;
+    private final Supplier<PlausibleTimes> times;
 
     public JdOrderPull(JdSettings settings, PullRuntime runtime) {
+        this(settings, runtime, () -> PlausibleTimes.ANY);
+    }
+
+    /**
+     * Like {@link #JdOrderPull(JdSettings, PullRuntime)}; every page's rows are checked against {@code times.get()} (asked once per
+     * page, so a long-lived pull follows the clock): an order with an implausible time is a Rejected row.
+     */
+    public JdOrderPull(JdSettings settings, PullRuntime runtime, Supplier<PlausibleTimes> times) {
+        this.times = times;
         this.settings = settings;
         this.clock = runtime.clock();
         this.caller = new ApiCaller(Platform.JD, METHOD, settings.endpoint(), settings.retry(),
@@ -76,7 +88,7 @@ public final class JdOrderPull implements OrderPull {
             }
             int page = pageIndex;
             ApiCaller.Fetched<Paging.JdOrders> f = caller.fetch(window, page, () -> signed(window, page),
-                    JdOrderPages::parse);
+                    (body, source, lineNo) -> JdOrderPages.parse(body, source, lineNo, times.get()));
             sink.accept(f.body(), f.page());
             result = result.plus(new WindowResult(window, 1, f.attempts(), f.page().rows().size(), f.throttled()));
             if (!f.page().paging().hasMore()) {

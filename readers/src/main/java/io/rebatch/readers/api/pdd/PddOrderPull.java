@@ -1,6 +1,7 @@
 package io.rebatch.readers.api.pdd;
 
 import io.rebatch.domain.Platform;
+import io.rebatch.domain.PlausibleTimes;
 import io.rebatch.readers.api.ApiCaller;
 import io.rebatch.readers.api.OrderPull;
 import io.rebatch.readers.api.PageSink;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,13 +51,27 @@ public final class PddOrderPull implements OrderPull {
     private final Clock clock;
     private final ApiCaller caller;
     private final Direction direction;
+    private final Supplier<PlausibleTimes> times;
 
     public PddOrderPull(PddSettings settings, PullRuntime runtime) {
-        this(settings, runtime, Direction.BACKWARD);
+        this(settings, runtime, Direction.BACKWARD, () -> PlausibleTimes.ANY);
+    }
+
+    /**
+     * Like {@link #PddOrderPull(PddSettings, PullRuntime)}; every page's rows are checked against {@code times.get()} (asked once per
+     * page, so a long-lived pull follows the clock): an order with an implausible time is a Rejected row.
+     */
+    public PddOrderPull(PddSettings settings, PullRuntime runtime, Supplier<PlausibleTimes> times) {
+        this(settings, runtime, Direction.BACKWARD, times);
     }
 
     /** Tests only: FORWARD paging, the way that loses rows. */
     PddOrderPull(PddSettings settings, PullRuntime runtime, Direction direction) {
+        this(settings, runtime, direction, () -> PlausibleTimes.ANY);
+    }
+
+    private PddOrderPull(PddSettings settings, PullRuntime runtime, Direction direction, Supplier<PlausibleTimes> times) {
+        this.times = times;
         this.settings = settings;
         this.clock = runtime.clock();
         this.direction = direction;
@@ -147,7 +163,7 @@ public final class PddOrderPull implements OrderPull {
     }
 
     private Page fetch(TimeWindow window, long page, PageSink sink) {
-        ApiCaller.Fetched<Paging.PddOrders> f = caller.fetch(window, page, () -> signed(window, page), PddOrderPages::parse);
+        ApiCaller.Fetched<Paging.PddOrders> f = caller.fetch(window, page, () -> signed(window, page), (body, source, lineNo) -> PddOrderPages.parse(body, source, lineNo, times.get()));
         Long total = f.page().paging().totalCount();
         if (total == null) {
             throw caller.protocolError(window, page, "the page has no total_count although return_count=true was sent");

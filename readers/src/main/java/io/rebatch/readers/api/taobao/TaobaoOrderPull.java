@@ -2,6 +2,7 @@ package io.rebatch.readers.api.taobao;
 
 import io.rebatch.domain.BusinessTime;
 import io.rebatch.domain.Platform;
+import io.rebatch.domain.PlausibleTimes;
 import io.rebatch.readers.api.ApiCaller;
 import io.rebatch.readers.api.OrderPull;
 import io.rebatch.readers.api.PageSink;
@@ -16,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +42,18 @@ public final class TaobaoOrderPull implements OrderPull {
     private final TaobaoSettings settings;
     private final ApiCaller caller;
     private final TopRequests top;
+    private final Supplier<PlausibleTimes> times;
 
     public TaobaoOrderPull(TaobaoSettings settings, PullRuntime runtime) {
+        this(settings, runtime, () -> PlausibleTimes.ANY);
+    }
+
+    /**
+     * Like {@link #TaobaoOrderPull(TaobaoSettings, PullRuntime)}; every page's rows are checked against {@code times.get()} (asked once per
+     * page, so a long-lived pull follows the clock): an order with an implausible time is a Rejected row.
+     */
+    public TaobaoOrderPull(TaobaoSettings settings, PullRuntime runtime, Supplier<PlausibleTimes> times) {
+        this.times = times;
         this.settings = settings;
         this.caller = new ApiCaller(Platform.TAOBAO, METHOD, settings.endpoint(), settings.retry(),
                 settings.rateCapPerSecond(), runtime, TopErrors::classify);
@@ -102,7 +114,7 @@ public final class TaobaoOrderPull implements OrderPull {
             long page = pageNo;
             String cursor = position;
             ApiCaller.Fetched<Paging.TaobaoOrders> f = caller.fetch(window, page,
-                    () -> top.signed(METHOD, business(window, page, cursor)), TaobaoOrderPages::parse);
+                    () -> top.signed(METHOD, business(window, page, cursor)), (body, source, lineNo) -> TaobaoOrderPages.parse(body, source, lineNo, times.get()));
             sink.accept(f.body(), f.page());
             result = result.plus(new WindowResult(window, 1, f.attempts(), f.page().rows().size(), f.throttled()));
             for (ReportRow row : f.page().rows()) {

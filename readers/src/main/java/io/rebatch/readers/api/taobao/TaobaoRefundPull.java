@@ -2,6 +2,7 @@ package io.rebatch.readers.api.taobao;
 
 import io.rebatch.domain.BusinessTime;
 import io.rebatch.domain.Platform;
+import io.rebatch.domain.PlausibleTimes;
 import io.rebatch.readers.api.ApiCaller;
 import io.rebatch.readers.api.OrderPull;
 import io.rebatch.readers.api.PageSink;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,8 +42,18 @@ public final class TaobaoRefundPull implements OrderPull {
     private final TaobaoSettings settings;
     private final ApiCaller caller;
     private final TopRequests top;
+    private final Supplier<PlausibleTimes> times;
 
     public TaobaoRefundPull(TaobaoSettings settings, PullRuntime runtime) {
+        this(settings, runtime, () -> PlausibleTimes.ANY);
+    }
+
+    /**
+     * Like {@link #TaobaoRefundPull(TaobaoSettings, PullRuntime)}; every page's rows are checked against {@code times.get()} (asked once per
+     * page, so a long-lived pull follows the clock): an order with an implausible time is a Rejected row.
+     */
+    public TaobaoRefundPull(TaobaoSettings settings, PullRuntime runtime, Supplier<PlausibleTimes> times) {
+        this.times = times;
         this.settings = settings;
         this.caller = new ApiCaller(Platform.TAOBAO, METHOD, settings.endpoint(), settings.retry(),
                 settings.rateCapPerSecond(), runtime, TopErrors::classify);
@@ -87,7 +99,7 @@ public final class TaobaoRefundPull implements OrderPull {
             int page = pageNo;
             ApiCaller.Fetched<Paging.TaobaoRefunds> f = caller.fetch(window, page,
                     () -> top.signed(METHOD, Map.of("search_option", searchOption(window, page, bizType))),
-                    TaobaoRefundPages::parse);
+                    (body, source, lineNo) -> TaobaoRefundPages.parse(body, source, lineNo, times.get()));
             int rows = f.page().rows().size();
             sink.accept(f.body(), f.page());
             result = result.plus(new WindowResult(window, 1, f.attempts(), rows, f.throttled()));

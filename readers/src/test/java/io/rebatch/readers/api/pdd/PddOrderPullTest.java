@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rebatch.domain.BusinessTime;
+import io.rebatch.domain.PlausibleTimes;
 import io.rebatch.readers.api.FakeTime;
 import io.rebatch.readers.api.Forms;
 import io.rebatch.readers.api.PullException;
 import io.rebatch.readers.api.PullRuntime;
 import io.rebatch.readers.api.TimeWindow;
 import io.rebatch.readers.api.WindowResult;
+import io.rebatch.readers.report.ReportRow;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -108,6 +110,23 @@ class PddOrderPullTest {
             assertThat(q.get("sign")).isEqualTo(HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("MD5")
                     .digest((SECRET + s + SECRET).getBytes(StandardCharsets.UTF_8))));
         }
+    }
+
+    @Test
+    void rowsAreCheckedAgainstThePlausibleTimesOfEachPage() {
+        serve(3, null);
+        PddSettings s = PddSettings.builder().endpoint(server.url("/api/router").uri()).clientId("pdd-client")
+                .clientSecret(SECRET).build();
+        PullRuntime rt = time.runtime().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+        PlausibleTimes untilNovember = new PlausibleTimes(null, BusinessTime.parseLocal("2026-11-01 00:00:00"));
+        List<ReportRow> rows = new ArrayList<>();
+        new PddOrderPull(s, rt, () -> untilNovember).pull(DAY, (b, page) -> rows.addAll(page.rows()));
+        assertThat(rows).hasSize(3).allSatisfy(r -> assertThat(((ReportRow.Rejected) r).reason())
+                .isEqualTo("order_create_time 2026-11-23 06:13:21 is outside the plausible range … .. 2026-11-01"));
+        // the plain constructor does not limit times
+        List<ReportRow> plain = new ArrayList<>();
+        new PddOrderPull(s, rt).pull(DAY, (b, page) -> plain.addAll(page.rows()));
+        assertThat(plain).hasSize(3).allMatch(r -> r instanceof ReportRow.Snapshot);
     }
 
     @Test
