@@ -16,7 +16,9 @@ class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        root.spec.commandLine().getSubcommands().get("export").usage(root.spec.commandLine().getErr());
+        root.spec.commandLine().getErr().println("rebatch: export needs what to export: balances, lines or quarantine"
+                + " (see 'rebatch export --help')");
+        root.spec.commandLine().getErr().flush();
         return RebatchCommand.BAD_INPUT;
     }
 
