@@ -72,7 +72,7 @@ public class RerunnableMigrationStrategy implements FlywayMigrationStrategy {
             return false;
         }
         try (Connection c = flyway.getConfiguration().getDataSource().getConnection();
-             ResultSet rs = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE"})) {
+             ResultSet rs = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), "%", null)) {
             return !rs.next();
         } catch (SQLException e) {
             log.warn("cannot list tables, treating the database as not new reason={}", e.getMessage());

@@ -5,6 +5,8 @@ import io.rebatch.jobs.common.JobRunner;
 import io.rebatch.jobs.common.RefusedException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -68,11 +70,9 @@ public class RebatchCommand implements Callable<Integer> {
         step.db = db;
         step.config = config;
         step.context = context();
-        CommandLine cl = new CommandLine(step);
+        CommandLine cl = commandLine(step);
         cl.setOut(stepOut);
         cl.setErr(spec.commandLine().getErr());
-        cl.setExecutionExceptionHandler(EXCEPTION_HANDLER);
-        cl.setParameterExceptionHandler(PARAMETER_HANDLER);
         return cl.execute(args);
     }
 
@@ -127,10 +127,25 @@ public class RebatchCommand implements Callable<Integer> {
         return BAD_INPUT;
     };
 
-    private static CommandLine commandLine(RebatchCommand root) {
-        CommandLine cl = new CommandLine(root);
+    private static CommandLine commandLine(Object command) {
+        CommandLine cl = new CommandLine(command);
         cl.setExecutionExceptionHandler(EXCEPTION_HANDLER);
         cl.setParameterExceptionHandler(PARAMETER_HANDLER);
+        // Messages an operator can act on instead of picocli's "(java.time.format.DateTimeParseException: ...)".
+        cl.registerConverter(LocalDate.class, text -> {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + text + "' is not a date (YYYY-MM-DD)");
+            }
+        });
+        cl.registerConverter(YearMonth.class, text -> {
+            try {
+                return YearMonth.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + text + "' is not a month (YYYY-MM)");
+            }
+        });
         return cl;
     }
 
