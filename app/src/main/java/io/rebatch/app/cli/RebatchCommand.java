@@ -109,8 +109,8 @@ public class RebatchCommand implements Callable<Integer> {
         RebatchCommand root = rootObject instanceof RebatchCommand r ? r : null;
         String[] secrets = root == null ? new String[0] : root.secrets();
         if (root != null && root.context != null) {
-            log.error("command failed args={}", RebatchContext.mask(String.join(" ", parseResult.originalArgs()),
-                    secrets), ex);
+            // The command's name only: its arguments may hold payee names or accounts (withdraw), never logged.
+            log.error("command failed command={}", commandLine.getCommandSpec().qualifiedName(), ex);
         }
         commandLine.getErr().println("rebatch: " + RebatchContext.mask(oneLine(ex), secrets));
         commandLine.getErr().flush();
