@@ -2,20 +2,23 @@ package io.rebatch.app.cli;
 
 import io.rebatch.jobs.common.Operations;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "export", description = "Export balances or lines as UTF-8 CSV.",
-        subcommands = {ExportCommand.Balances.class, ExportCommand.Lines.class})
+@Command(name = "export", description = "Export balances, lines or quarantined rows as UTF-8 CSV.",
+        subcommands = {ExportCommand.Balances.class, ExportCommand.Lines.class, ExportCommand.Quarantine.class})
 class ExportCommand implements Callable<Integer> {
     @ParentCommand
     RebatchCommand root;
 
     @Override
     public Integer call() {
-        root.spec.commandLine().getSubcommands().get("export").usage(root.spec.commandLine().getErr());
+        root.spec.commandLine().getErr().println("rebatch: export needs what to export: balances, lines or quarantine"
+                + " (see 'rebatch export --help')");
+        root.spec.commandLine().getErr().flush();
         return RebatchCommand.BAD_INPUT;
     }
 
@@ -48,6 +51,26 @@ class ExportCommand implements Callable<Integer> {
         public Integer call() {
             long n = export.root.bean(Operations.class).exportLines(out);
             export.root.out().println("export lines: " + n + " lines to " + out);
+            return 0;
+        }
+    }
+
+    @Command(name = "quarantine", description = "source,line_no,reason,raw of quarantined rows, sorted by source and line")
+    static class Quarantine implements Callable<Integer> {
+        @ParentCommand
+        ExportCommand export;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE")
+        Path out;
+
+        @Option(names = "--since", paramLabel = "YYYY-MM-DD",
+                description = "Only rows quarantined on or after the start of this business date (Asia/Shanghai)")
+        LocalDate since;
+
+        @Override
+        public Integer call() {
+            long n = export.root.bean(Operations.class).exportQuarantine(out, since);
+            export.root.out().println("export quarantine: " + n + " rows to " + out);
             return 0;
         }
     }

@@ -140,6 +140,11 @@ public class Operations {
         return exports.lines(out, ruleSets.get());
     }
 
+    /** {@code export quarantine}: quarantined rows, all or those quarantined since the start of business date D. */
+    public long exportQuarantine(Path out, LocalDate since) {
+        return exports.quarantine(out, since);
+    }
+
     public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
