@@ -169,7 +169,7 @@ class CliContractIT {
         assertThat(RebatchContext.normalize("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x" + RebatchContext.H2_OPTIONS);
         assertThat(RebatchContext.normalize("jdbc:h2:tcp://h/x;MODE=MySQL;USER=sa"))
                 .isEqualTo("jdbc:h2:tcp://h/x;MODE=MySQL;USER=sa;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
-                        + ";NON_KEYWORDS=VALUE,KEY,MONTH,YEAR,USER");
+                        + ";NON_KEYWORDS=VALUE,KEY,MONTH,YEAR,USER;WRITE_DELAY=0;LOCK_TIMEOUT=10000");
         String url = "jdbc:h2:file:" + work.toAbsolutePath().resolve("db/rebatch");
         Path cfg = config(work);
         Run r = run("--db", url, "--config", cfg.toString(), "export", "balances", "--out", work.resolve("b.csv").toString());

@@ -42,9 +42,14 @@ public final class RebatchContext {
     /** Environment variable with the database password. */
     public static final String ENV_PASSWORD = "REBATCH_DB_PASSWORD";
 
-    /** The H2 options the tests use too: MySQL mode, lower-case identifiers like MySQL on Linux. */
+    /**
+     * The H2 options the tests use too: MySQL mode, lower-case identifiers like MySQL on Linux; {@code WRITE_DELAY=0}
+     * so a committed chunk is on disk when the commit returns (H2's default writes up to 500 ms later: a crash lost
+     * committed chunks); {@code LOCK_TIMEOUT=10000} so a writer waits for another's chunk like InnoDB does instead
+     * of failing after H2's default second.
+     */
     public static final String H2_OPTIONS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
-            + ";NON_KEYWORDS=VALUE,KEY,MONTH,YEAR,USER";
+            + ";NON_KEYWORDS=VALUE,KEY,MONTH,YEAR,USER;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
 
     /** H2's error code for a database file another process has open ({@code DATABASE_ALREADY_OPEN_1}). */
     static final int H2_DATABASE_ALREADY_OPEN = 90020;

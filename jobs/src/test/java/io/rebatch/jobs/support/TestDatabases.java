@@ -50,7 +50,7 @@ public final class TestDatabases {
 
     /** Options after {@code jdbc:h2:file:<dir>/rebatch}. */
     public static final String H2_OPTIONS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
-            + ";NON_KEYWORDS=VALUE,KEY,MONTH,YEAR,USER;USER=sa;PASSWORD=";
+            + ";NON_KEYWORDS=VALUE,KEY,MONTH,YEAR,USER;WRITE_DELAY=0;LOCK_TIMEOUT=10000;USER=sa;PASSWORD=";
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static volatile String serverName;
