@@ -15,16 +15,20 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
+import io.rebatch.domain.PlausibleTimes;
 
 /** Builds the API client of each feed from {@link PlatformsProperties}, once, on first use. */
 public class Feeds {
     private final PlatformsProperties properties;
     private final PullRuntime runtime;
+    private final Supplier<PlausibleTimes> times;
     private Map<Feed, OrderPull> pulls;
 
-    public Feeds(PlatformsProperties properties, PullRuntime runtime) {
+    public Feeds(PlatformsProperties properties, PullRuntime runtime, Supplier<PlausibleTimes> times) {
         this.properties = properties;
         this.runtime = runtime;
+        this.times = times;
     }
 
     public synchronized OrderPull pull(Feed feed) {
@@ -121,10 +125,10 @@ public class Feeds {
             pb.rateCapPerSecond(d.getRateCap());
         }
         Map<Feed, OrderPull> out = new EnumMap<>(Feed.class);
-        out.put(Feed.TAOBAO, new TaobaoOrderPull(taobao, runtime));
-        out.put(Feed.TAOBAO_REFUNDS, new TaobaoRefundPull(taobao, runtime));
-        out.put(Feed.JD, new JdOrderPull(jb.build(), runtime));
-        out.put(Feed.PDD, new PddOrderPull(pb.build(), runtime));
+        out.put(Feed.TAOBAO, new TaobaoOrderPull(taobao, runtime, times));
+        out.put(Feed.TAOBAO_REFUNDS, new TaobaoRefundPull(taobao, runtime, times));
+        out.put(Feed.JD, new JdOrderPull(jb.build(), runtime, times));
+        out.put(Feed.PDD, new PddOrderPull(pb.build(), runtime, times));
         return out;
     }
 }

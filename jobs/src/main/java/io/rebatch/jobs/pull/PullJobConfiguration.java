@@ -53,8 +53,9 @@ public class PullJobConfiguration {
     }
 
     @Bean
-    public Feeds feeds(PlatformsProperties properties, PullRuntime runtime) {
-        return new Feeds(properties, runtime);
+    public Feeds feeds(PlatformsProperties properties, PullRuntime runtime, Clock clock) {
+        // Pulled rows with times before 2015 or more than a day ahead of now are quarantined like file rows.
+        return new Feeds(properties, runtime, () -> io.rebatch.domain.PlausibleTimes.forRunAt(clock.instant()));
     }
 
     @Bean
