@@ -66,6 +66,15 @@ public class ImportKinds {
         }
 
         @Override
+        public String what() {
+            return refundFeed ? "a " + platform + " refund feed" : "a " + platform + " order report";
+        }
+
+        boolean refundFeed() {
+            return refundFeed;
+        }
+
+        @Override
         public Cursor<ReportRow> open(Path file) {
             var cursor = ReportFiles.open(file, platform, refundFeed);
             return new Cursor<>() {
@@ -97,6 +106,41 @@ public class ImportKinds {
                         row.source(), row.lineNo(), "", refundFeed ? "an order row in a refund file" : "a refund row in an order file");
             }
             return null;
+        }
+
+        /**
+         * Besides the parser's verdict, every time a snapshot carries must be plausible: created, paid, received,
+         * settled and modified of an order line, modified of a refund.
+         */
+        @Override
+        public QuarantineStore.Entry rejected(String importKey, long rowNo, ReportRow row, PlausibleDates dates) {
+            QuarantineStore.Entry e = rejected(importKey, rowNo, row);
+            if (e != null) {
+                return e;
+            }
+            String reason = null;
+            String parsed = "";
+            if (row instanceof ReportRow.Snapshot s) {
+                parsed = s.line().toString();
+                OrderLine l = s.line();
+                reason = dates.checkAll("created_at", l.createdAt(), "paid_at", l.paidAt(), "received_at",
+                        l.receivedAt(), "settled_at", l.settledAt(), "modified_at", l.modifiedAt());
+                if (reason != null) {
+                    reason = "order line " + l.orderLineId() + ": " + reason;
+                }
+            } else if (row instanceof ReportRow.RefundSnapshot r) {
+                parsed = r.refund().toString();
+                reason = dates.check("modified_at", r.refund().modifiedAt());
+                if (reason != null) {
+                    reason = "refund of line " + r.refund().orderLineId() + ": " + reason;
+                }
+            }
+            if (reason == null) {
+                return null;
+            }
+            // A parsed row keeps no raw text of its own (a page holds many rows): quarantine the parsed snapshot.
+            return new QuarantineStore.Entry(importKey, rowNo, refundFeed ? "REFUND" : "ORDER", platform.name(),
+                    row.source(), row.lineNo(), parsed, reason);
         }
 
         @Override
@@ -155,6 +199,9 @@ public class ImportKinds {
                 if (prev != null && !Refund.replaces(r, prev)) {
                     counters.stale++;
                     continue;
+                }
+                if (prev != null) {
+                    counters.changed++; // applied, then superseded within the chunk (each row counts once)
                 }
                 latest.put(r.orderLineId(), r);
             }
