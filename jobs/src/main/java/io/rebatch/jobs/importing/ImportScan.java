@@ -145,8 +145,10 @@ public class ImportScan {
 
     private Result refuse(ImportKind<?> kind, String name, String importKey, long rows, long bad, long unpaid,
                           String why) {
-        String message = why + "; nothing of the file was imported (reasons in quarantine, import_key=" + importKey + ")";
-        log.warn("import refused kind={} file=\"{}\" rows={} quarantined={} skipped={}", kind.name(), name, rows, bad,
+        String message = why + "; nothing of the file was imported"
+                + (bad > 0 ? " (reasons in quarantine, import_key=" + importKey + ")" : "");
+        // INFO, not WARN: the console shows WARN, and the CLI already prints the one line finance needs.
+        log.info("import refused kind={} file=\"{}\" rows={} quarantined={} skipped={}", kind.name(), name, rows, bad,
                 unpaid);
         return new Result(rows, bad, unpaid, message);
     }
