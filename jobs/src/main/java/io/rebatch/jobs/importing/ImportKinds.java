@@ -109,8 +109,10 @@ public class ImportKinds {
         }
 
         /**
-         * Besides the parser's verdict, every time a snapshot carries must be plausible: created, paid, received,
-         * settled and modified of an order line, modified of a refund.
+         * Besides the parser's verdict, every time a snapshot carries must be plausible: created, paid, received and
+         * modified of an order line within the whole range, modified of a refund too; settled_at only not before the
+         * earliest date, because JD's settled_at is the planned payment date ({@code payMonth}), which lies ahead
+         * for weeks when the line is reported.
          */
         @Override
         public QuarantineStore.Entry rejected(String importKey, long rowNo, ReportRow row, PlausibleDates dates) {
@@ -124,7 +126,10 @@ public class ImportKinds {
                 parsed = s.line().toString();
                 OrderLine l = s.line();
                 reason = dates.checkAll("created_at", l.createdAt(), "paid_at", l.paidAt(), "received_at",
-                        l.receivedAt(), "settled_at", l.settledAt(), "modified_at", l.modifiedAt());
+                        l.receivedAt(), "modified_at", l.modifiedAt());
+                if (reason == null) {
+                    reason = dates.checkNotBefore("settled_at", l.settledAt());
+                }
                 if (reason != null) {
                     reason = "order line " + l.orderLineId() + ": " + reason;
                 }

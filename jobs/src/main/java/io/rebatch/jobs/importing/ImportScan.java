@@ -24,11 +24,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The file is <b>refused</b> — nothing of it reaches the order, refund or app tables — when it
  * <ul>
- *   <li>holds no rows at all, or cannot be opened as this kind (e.g. a CSV header without the required columns);</li>
+ *   <li>holds no rows at all (zero bytes, blank lines only, or a CSV with a header and no records), or cannot be opened as this kind (e.g. a CSV header without the required columns);</li>
  *   <li>has only bad rows (at least one row read, none good);</li>
  *   <li>has more bad rows than {@code rebatch.import-skip-limit};</li>
  *   <li>has a larger share of bad rows than {@code rebatch.import-max-bad-share} percent of the rows read.</li>
  * </ul>
+ * A JSON Lines dump whose pages are all well-formed and hold no orders is not refused: the platform answered
+ * "nothing in this window" (the pull archive holds such pages), and it imports as {@code read 0}.
  * A refusal is returned as {@link Result#refusal()}, a one-line message with the counts, the first bad row's reason
  * and the likely cause ({@link RefusalCause}); it never throws for bad input.
  */
@@ -99,6 +101,12 @@ public class ImportScan {
         long good = rows - bad - unpaid;
         String counts = "read " + rows + ", quarantined " + bad + ", skipped " + unpaid;
         String why = null;
+        if (rows == 0 && kind.platform() != null && Dumps.holdsPages(file)) {
+            // API pages that answered "no orders" (e.g. a pulled window archived with nothing in it): a valid,
+            // empty report. A page that was not understood would have been a bad row.
+            log.info("import scanned kind={} file=\"{}\" rows=0 pages=empty", kind.name(), name);
+            return new Result(0, 0, 0, null);
+        }
         if (rows == 0) {
             why = name + " holds no rows: nothing to import (an empty file or empty pages; not " + kind.what() + "?)";
         } else if (good == 0 && unpaid == 0) {

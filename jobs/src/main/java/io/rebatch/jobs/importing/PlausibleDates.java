@@ -42,6 +42,14 @@ public record PlausibleDates(Instant earliest, Instant latest) {
         return null;
     }
 
+    /**
+     * Only the lower bound: for times that may legitimately lie ahead, such as JD's settlement date, which is the
+     * {@code payMonth} the platform plans to pay on (platforms.md), not a moment that has happened.
+     */
+    public String checkNotBefore(String label, Instant t) {
+        return t == null || !t.isBefore(earliest) ? null : check(label, t);
+    }
+
     /** The first failing check of {@code label, time} pairs, or null. */
     public String checkAll(Object... labelsAndTimes) {
         for (int i = 0; i + 1 < labelsAndTimes.length; i += 2) {
