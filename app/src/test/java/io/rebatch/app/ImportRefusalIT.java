@@ -155,6 +155,12 @@ class ImportRefusalIT {
             assertThat(users.code()).isEqualTo(2);
             assertThat(users.errLines()).hasSize(1);
             assertThat(users.errLines().get(0)).startsWith("rebatch: ").contains("holds no rows");
+            // Pages the platform answered with no orders (a pulled window with nothing in it) are a valid, empty report.
+            Files.writeString(scenario.resolve("in/no-orders.jsonl"),
+                    "{\"order_list_get_response\": {\"order_list\": [], \"total_count\": 0}}\n");
+            Run pages = run(scenario, db, "import --platform pdd in/no-orders.jsonl");
+            assertThat(pages.code()).isZero();
+            assertThat(pages.summary()).contains("read 0, stored 0, quarantined 0, skipped 0");
         }
     }
 
