@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Bad input through the real import job (SPEC 9): malformed rows across the formats end up in quarantine with
  * their file, line, raw text and reason while the good rows around them are imported; a file with more bad rows
- * than the skip limit fails with a clear message and nothing of it becomes visible.
+ * than the skip limit is refused (exit 2) with a clear message and nothing of it becomes visible. Refusals by share
+ * and cause are in {@link ImportRefusalIT}.
  */
 class BadInputIT {
     static Stream<TestDatabase> databases() {
@@ -38,6 +39,7 @@ class BadInputIT {
     @AfterEach
     void clear() {
         System.clearProperty("rebatch.import-skip-limit");
+        System.clearProperty("rebatch.import-max-bad-share");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -45,6 +47,9 @@ class BadInputIT {
     void malformedRowsAreQuarantinedWithReasonsAndGoodRowsStillLoad(TestDatabase db, @TempDir Path work) throws Exception {
         Path scenario = Scenarios.copySample("multi-week", work);
         Path in = scenario.resolve("in");
+        // These small files are deliberately mostly bad, to show every kind of row rejection: lift the share rule
+        // (ImportRefusalIT covers it); a wholly bad file is still refused.
+        System.setProperty("rebatch.import-max-bad-share", "100");
         try (db) {
             // Taobao API dump: 8 bad orders in the first page, plus a truncated page and an HTML error page.
             String tbPage = Files.readAllLines(in.resolve("taobao-2026-10-20.jsonl")).get(0);
@@ -155,14 +160,14 @@ class BadInputIT {
             } finally {
                 System.setErr(oldErr);
             }
-            assertThat(code).isEqualTo(1);
+            assertThat(code).as("a refused file is bad input").isEqualTo(2);
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("3 bad rows exceed the skip limit of 2")
                     .contains("nothing of the file was imported");
             assertThat(Scenarios.count(db.jdbcUrl(), "SELECT COUNT(*) FROM order_line")).isZero();
             assertThat(Scenarios.count(db.jdbcUrl(), "SELECT COUNT(*) FROM quarantine")).isEqualTo(3);
             // Running it again fails the same way and still shows nothing half-imported.
             assertThat(RebatchCommand.execute(Scenarios.args(scenario, db.jdbcUrl(), "import --platform pdd in/too-bad.jsonl")))
-                    .isEqualTo(1);
+                    .isEqualTo(2);
             assertThat(Scenarios.count(db.jdbcUrl(), "SELECT COUNT(*) FROM order_line")).isZero();
             assertThat(Scenarios.count(db.jdbcUrl(), "SELECT COUNT(*) FROM quarantine")).isEqualTo(3);
         }

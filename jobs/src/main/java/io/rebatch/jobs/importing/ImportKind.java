@@ -21,14 +21,49 @@ public interface ImportKind<T> {
     /** Opens a streaming cursor over the file's rows. */
     Cursor<T> open(Path file);
 
-    /** The quarantine entry for a bad row, or null for a good one. */
+    /** What the file should be, for messages: e.g. {@code a PDD order report}, {@code a users file}. */
+    default String what() {
+        return name();
+    }
+
+    /** The quarantine entry for a row the parser rejected, or null for a parsed one (the API pull uses this). */
     QuarantineStore.Entry rejected(String importKey, long rowNo, T row);
+
+    /**
+     * The quarantine entry for a bad row, or null for a good one: the parser's verdict plus the checks made after
+     * parsing (plausible dates). Deterministic for a given {@code dates}, so the scan can ask twice.
+     */
+    default QuarantineStore.Entry rejected(String importKey, long rowNo, T row, PlausibleDates dates) {
+        return rejected(importKey, rowNo, row);
+    }
+
+    /** A check that needs the whole file (inviter cycles), or null for kinds without one. A new one per scan. */
+    default FileCheck<T> newFileCheck() {
+        return null;
+    }
 
     /** True for rows that are counted but neither stored nor quarantined (not-yet-paid orders). */
     boolean skipped(T row);
 
     /** Stores a chunk of good rows, adding to the counters. Runs in the chunk's transaction. */
     void store(List<T> rows, ImportCounters counters);
+
+    /**
+     * A check over the whole file: the scan feeds it every row that passed the row checks, then asks for the verdict
+     * and, when some rows are refused, reads the file a second time to quarantine them.
+     */
+    interface FileCheck<T> {
+        void add(T row);
+
+        /** Null when nothing is refused; else the verdict applied to every good row of the second pass. */
+        RowVerdict<T> finish();
+    }
+
+    @FunctionalInterface
+    interface RowVerdict<T> {
+        /** The quarantine entry for a row the whole-file check refuses, or null. */
+        QuarantineStore.Entry refuse(String importKey, long rowNo, T row);
+    }
 
     interface Cursor<T> extends Iterator<T>, AutoCloseable {
         @Override

@@ -66,6 +66,15 @@ public class ImportKinds {
         }
 
         @Override
+        public String what() {
+            return refundFeed ? "a " + platform + " refund feed" : "a " + platform + " order report";
+        }
+
+        boolean refundFeed() {
+            return refundFeed;
+        }
+
+        @Override
         public Cursor<ReportRow> open(Path file) {
             var cursor = ReportFiles.open(file, platform, refundFeed);
             return new Cursor<>() {
@@ -97,6 +106,46 @@ public class ImportKinds {
                         row.source(), row.lineNo(), "", refundFeed ? "an order row in a refund file" : "a refund row in an order file");
             }
             return null;
+        }
+
+        /**
+         * Besides the parser's verdict, every time a snapshot carries must be plausible: created, paid, received and
+         * modified of an order line within the whole range, modified of a refund too; settled_at only not before the
+         * earliest date, because JD's settled_at is the planned payment date ({@code payMonth}), which lies ahead
+         * for weeks when the line is reported.
+         */
+        @Override
+        public QuarantineStore.Entry rejected(String importKey, long rowNo, ReportRow row, PlausibleDates dates) {
+            QuarantineStore.Entry e = rejected(importKey, rowNo, row);
+            if (e != null) {
+                return e;
+            }
+            String reason = null;
+            String parsed = "";
+            if (row instanceof ReportRow.Snapshot s) {
+                parsed = s.line().toString();
+                OrderLine l = s.line();
+                reason = dates.checkAll("created_at", l.createdAt(), "paid_at", l.paidAt(), "received_at",
+                        l.receivedAt(), "modified_at", l.modifiedAt());
+                if (reason == null) {
+                    reason = dates.checkNotBefore("settled_at", l.settledAt());
+                }
+                if (reason != null) {
+                    reason = "order line " + l.orderLineId() + ": " + reason;
+                }
+            } else if (row instanceof ReportRow.RefundSnapshot r) {
+                parsed = r.refund().toString();
+                reason = dates.check("modified_at", r.refund().modifiedAt());
+                if (reason != null) {
+                    reason = "refund of line " + r.refund().orderLineId() + ": " + reason;
+                }
+            }
+            if (reason == null) {
+                return null;
+            }
+            // A parsed row keeps no raw text of its own (a page holds many rows): quarantine the parsed snapshot.
+            return new QuarantineStore.Entry(importKey, rowNo, refundFeed ? "REFUND" : "ORDER", platform.name(),
+                    row.source(), row.lineNo(), parsed, reason);
         }
 
         @Override
@@ -155,6 +204,9 @@ public class ImportKinds {
                 if (prev != null && !Refund.replaces(r, prev)) {
                     counters.stale++;
                     continue;
+                }
+                if (prev != null) {
+                    counters.changed++; // applied, then superseded within the chunk (each row counts once)
                 }
                 latest.put(r.orderLineId(), r);
             }

@@ -5,7 +5,10 @@ import io.rebatch.domain.Platform;
 import io.rebatch.writers.jdbc.SqlTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Upserts the app's data (SPEC 2.2) by id: users, tracking bindings, clicks. A later load of the same id wins. */
@@ -33,6 +36,23 @@ public class AppDataStore {
         jdbc.batchUpdate("INSERT INTO app_user (user_id, level, inviter_id, registered_at) VALUES (?, ?, ?, ?)"
                 + " ON DUPLICATE KEY UPDATE level = VALUES(level), inviter_id = VALUES(inviter_id),"
                 + " registered_at = VALUES(registered_at)", args);
+    }
+
+    /**
+     * The stored inviter of each of {@code userIds} that exists: user → inviter id, 0 when it has none. One query;
+     * callers batch (an IN list of up to a thousand ids).
+     */
+    public Map<Long, Long> inviters(Collection<Long> userIds) {
+        Map<Long, Long> out = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return out;
+        }
+        String in = String.join(",", java.util.Collections.nCopies(userIds.size(), "?"));
+        jdbc.query("SELECT user_id, inviter_id FROM app_user WHERE user_id IN (" + in + ")", rs -> {
+            long inviter = rs.getLong(2);
+            out.put(rs.getLong(1), rs.wasNull() ? 0L : inviter);
+        }, userIds.toArray());
+        return out;
     }
 
     public void upsertBindings(List<Binding> bindings) {

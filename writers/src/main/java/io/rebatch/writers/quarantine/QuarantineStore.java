@@ -40,6 +40,20 @@ public class QuarantineStore {
                 + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE reason = VALUES(reason)", args);
     }
 
+    /**
+     * Forgets the rows quarantined for an import key, before its file is judged again: the verdicts that depend on
+     * the clock (plausible dates) or on stored data (inviter cycles) may differ from the last attempt's.
+     */
+    public void deleteAll(String importKey) {
+        jdbc.update("DELETE FROM quarantine WHERE import_key = ?", importKey);
+    }
+
+    /** The row numbers in {@code [fromRowNo, toRowNo]} quarantined for an import key. */
+    public java.util.Set<Long> rowNos(String importKey, long fromRowNo, long toRowNo) {
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT row_no FROM quarantine WHERE import_key = ?"
+                + " AND row_no BETWEEN ? AND ?", Long.class, importKey, fromRowNo, toRowNo));
+    }
+
     public long count(String importKey) {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM quarantine WHERE import_key = ?", Long.class, importKey);
         return n == null ? 0 : n;
