@@ -59,7 +59,7 @@ final class JobReporting {
         }
         err.println("rebatch: " + what + " failed: " + outcome.failureReason());
         err.flush();
-        return RebatchCommand.JOB_FAILED;
+        return RebatchCommand.exitCodeOf(outcome);
     }
 
     private static void appendSteps(StringBuilder sb, JobExecution exec) {

@@ -114,7 +114,8 @@ public final class JdOrderPages {
         Values.plausible(ordered, r, "orderTime", times);
         Values.plausible(finished, r, "finishTime", times);
         if (payMonth != null) {
-            Values.plausible(settledAt, r, "payMonth", times);
+            // payMonth is the planned payment date, weeks ahead by design: only the lower bound applies to it.
+            Values.plausible(settledAt, r, "payMonth", new PlausibleTimes(times.earliest(), null));
         }
         Values.plausible(modified, r, "modifyTime", times);
         if (modified == null) {
