@@ -29,9 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>The multi-week sample is prepared once per database: every file loaded, then one settle, so every line has
  * been tried with all the data there is (later dates differ only by freeze periods, and the single-process result
- * does not depend on the order in which dates are settled). Each round settles later dates on a copy of it. System properties:
- * {@code rebatch.test.concurrent.rounds} (default 20 per database), {@code rebatch.test.concurrent.seed}
- * (default random; printed, and named in every failure).
+ * does not depend on the order in which dates are settled). Each round settles later dates on a copy of it.
+ * System properties: {@code rebatch.test.concurrent.rounds} (default 20 per database),
+ * {@code rebatch.test.concurrent.seed} (default random; printed, and named in every failure).
  */
 class ConcurrentSettleIT {
     /** The one settle of the preparation, after every file of the sample is loaded. */
