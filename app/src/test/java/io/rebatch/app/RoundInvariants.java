@@ -24,7 +24,7 @@ final class RoundInvariants {
     private static final String[] BALANCE_BUCKETS = {"PENDING", "AVAILABLE", "WITHDRAWING", "PAID"};
     private static final int LIMIT = 15;
 
-    private LedgerInvariants() {
+    private RoundInvariants() {
     }
 
     /** All violations in the database at {@code jdbcUrl}, at most {@value #LIMIT} per kind. */
