@@ -45,7 +45,7 @@ final class BadInputCorpusFiles {
         c.add(export(c, "export GB18030: unknown status 订单冻结", GB,
                 r -> with(r.taobaoCsv(10), "订单状态", "订单冻结"), "订单冻结"));
         c.add(export(c, "export UTF-8: 付款时间 in 2099", StandardCharsets.UTF_8,
-                r -> with(r.taobaoCsv(10), "付款时间", "2099-01-01 00:00:00"), "tk_paid_time"));
+                r -> with(r.taobaoCsv(10), "付款时间", "2099-01-01 00:00:00"), "paid_at 2099-01-01 00:00:00 +08:00 is in the future"));
         c.add(export(c, "export UTF-8: 付款金额 with 3 decimals", StandardCharsets.UTF_8,
                 r -> with(r.taobaoCsv(10), "付款金额", "100.005"), "100.005"));
         {
@@ -118,6 +118,8 @@ final class BadInputCorpusFiles {
                     q(2, "inviter cycle " + r.userId(50) + " → " + r.userId(51) + " → " + r.userId(50)),
                     q(3, "inviter cycle")));
         }
+        c.add(users(c, "users: inviter_id beyond a long", r -> r.userId(10) + ",NORMAL,99999999999999999999,2025-06-01T00:00:00+08:00",
+                "inviter_id"));
         c.add(refused("users: all bad", USERS, file(c, "csv"), CorpusRows.utf8(CorpusRows.USERS_HEADER,
                 "1,GOLD,,2025-06-01T00:00:00+08:00", "2,PLATINUM,,2025-06-01T00:00:00+08:00"), "all 2 rows are bad"));
         c.add(refused("users: a bindings file loaded as users", USERS, file(c, "csv"), CorpusRows.utf8(CorpusRows.BINDINGS_HEADER,
@@ -143,6 +145,16 @@ final class BadInputCorpusFiles {
             lines.add(lines.get(1));
             lines.add(lines.get(2));
             c.add(imported("clicks: duplicated click rows", CLICKS, file(c, "csv"), bytes(StandardCharsets.UTF_8, lines), "click", 10));
+        }
+        {
+            CorpusRows r = next(c);
+            byte[] good = bytes(StandardCharsets.UTF_8, clicks(r, 10));
+            byte[] bad = (clickId(r, 10) + ",240891,JD,\u0001\u0002,2,2026-11-10T10:00:00+08:00\n").getBytes(StandardCharsets.ISO_8859_1);
+            bad[bad.length - 36] = (byte) 0xC3;
+            bad[bad.length - 35] = (byte) 0x28;
+            byte[] all = java.util.Arrays.copyOf(good, good.length + bad.length);
+            System.arraycopy(bad, 0, all, good.length, bad.length);
+            c.add(imported("clicks: item_id of invalid UTF-8 bytes", CLICKS, file(c, "csv"), all, "click", 10, q(12, "")));
         }
         {
             CorpusRows r = next(c);

