@@ -154,7 +154,8 @@ final class BadInputCorpusFiles {
             bad[bad.length - 35] = (byte) 0x28;
             byte[] all = java.util.Arrays.copyOf(good, good.length + bad.length);
             System.arraycopy(bad, 0, all, good.length, bad.length);
-            c.add(imported("clicks: item_id of invalid UTF-8 bytes", CLICKS, file(c, "csv"), all, "click", 10, q(12, "")));
+            c.add(imported("clicks: item_id of invalid UTF-8 bytes", CLICKS, file(c, "csv"), all, "click", 10,
+                    q(12, "neither valid UTF-8 nor valid GB18030")));
         }
         {
             CorpusRows r = next(c);
