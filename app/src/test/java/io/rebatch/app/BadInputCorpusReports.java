@@ -36,10 +36,6 @@ final class BadInputCorpusReports {
     private static final String OL = "order_line";
     private static final String RS = "refund_snapshot";
 
-    /** Found by this corpus; see the class comment of RefusalCause. */
-    static final String ENVELOPE_BUG = "bug: RefusalCause.marker() reads the reason too, which names the envelope the"
-            + " importer expected (its own), so a foreign envelope found after it is never named as the wrong platform";
-
     static List<BadInputCase> cases() {
         List<BadInputCase> c = new ArrayList<>();
         // ---- Taobao API dump (tbk_order_details_get_response) ----
@@ -115,12 +111,12 @@ final class BadInputCorpusReports {
         {
             CorpusRows r = next(c);
             c.add(refused("taobao: a JD dump imported as Taobao", TAOBAO, file(c, "jsonl"), utf8(jdPage(rows(0, 3, r::jd))),
-                    "wrong platform? the rows look like a JD report").bug(ENVELOPE_BUG));
+                    "wrong platform? the rows look like a JD report"));
         }
         {
             CorpusRows r = next(c);
             c.add(refused("taobao: a PDD dump imported as Taobao", TAOBAO, file(c, "jsonl"), utf8(pddPage(rows(0, 3, r::pdd))),
-                    "wrong platform? the rows look like a PDD report").bug(ENVELOPE_BUG));
+                    "wrong platform? the rows look like a PDD report"));
         }
         c.add(taobao(c, "taobao: item_num -1", r -> with(r.taobao(10), "item_num", -1), "item_num"));
         // ---- Taobao refund dump (tbk_relation_refund_response) ----
@@ -137,7 +133,7 @@ final class BadInputCorpusReports {
         {
             CorpusRows r = next(c);
             c.add(refused("refunds: an order page imported as refunds", REFUNDS, file(c, "jsonl"),
-                    utf8(taobaoPage(rows(0, 3, r::taobao))), "not a refund feed").bug(ENVELOPE_BUG));
+                    utf8(taobaoPage(rows(0, 3, r::taobao))), "not a refund feed"));
         }
         c.add(refused("refunds: empty file", REFUNDS, file(c, "jsonl"), new byte[0], "holds no rows"));
         // ---- JD dump (jd_union_open_order_row_query_responce) ----
@@ -158,7 +154,7 @@ final class BadInputCorpusReports {
         {
             CorpusRows r = next(c);
             c.add(refused("jd: a PDD dump imported as JD", JD, file(c, "jsonl"), utf8(pddPage(rows(0, 3, r::pdd))),
-                    "wrong platform? the rows look like a PDD report").bug(ENVELOPE_BUG));
+                    "wrong platform? the rows look like a PDD report"));
         }
         c.add(refused("jd: only an error answer", JD, file(c, "jsonl"), utf8("{\"jd_union_open_order_row_query_responce\": "
                 + "{\"code\": \"403\", \"message\": \"no permission\"}}"), "all 1 row is bad"));

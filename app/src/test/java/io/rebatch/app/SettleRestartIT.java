@@ -62,6 +62,35 @@ class SettleRestartIT {
         }
     }
 
+    /**
+     * A failed settle of D is not resumed after its committed chunks once another date was settled in between (that
+     * run may have moved those chunks' lines): it is evaluated again as the next attempt, and ends where an
+     * uninterrupted run ends.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aFailedSettleIsEvaluatedAgainWhenAnotherDateWasSettledSince(TestDatabase db, @TempDir Path work)
+            throws IOException {
+        Path scenario = Scenarios.copySample("multi-week", work);
+        try (db) {
+            System.setProperty("rebatch.chunk-size", "7");
+            List<String> steps = steps(scenario);
+            int last = steps.indexOf(LAST_SETTLE);
+            run(scenario, db, steps.subList(0, last));
+            System.setProperty("rebatch.fault.settle.fail-at-item", "150");
+            assertThat(RebatchCommand.execute(Scenarios.args(scenario, db.jdbcUrl(), LAST_SETTLE))).isEqualTo(1);
+            System.clearProperty("rebatch.fault.settle.fail-at-item");
+            run(scenario, db, List.of("settle --date 2026-11-20"));
+            run(scenario, db, steps.subList(last, steps.size()));
+            assertThat(Scenarios.count(db.jdbcUrl(), "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE i"
+                    + " JOIN BATCH_JOB_EXECUTION e ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID"
+                    + " JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID"
+                    + " WHERE i.JOB_NAME = 'settle' AND p.PARAMETER_NAME = 'date' AND p.PARAMETER_VALUE = '2026-11-25'"
+                    + " AND e.STATUS = 'COMPLETED'")).as("a new attempt completed").isEqualTo(1);
+            assertMatchesExpected(scenario, db);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void settleKilledWithSigkillAndRestartedConvergesToTheUninterruptedBalances(TestDatabase db, @TempDir Path work)

@@ -79,6 +79,11 @@ public class JobLock {
         boolean ok;
         try {
             ok = table.tryAcquire(NAME, me, now, now.plus(properties.ttl()), provenAlone);
+        } catch (org.springframework.dao.TransientDataAccessException e) {
+            // the lock row is locked by a running chunk of the holder for longer than the lock wait timeout
+            closeQuietly(namedLock);
+            throw new RefusedException("another rebatch job is running against this database (lock " + NAME
+                    + " is busy); wait for it to finish");
         } catch (RuntimeException e) {
             closeQuietly(namedLock);
             throw e;

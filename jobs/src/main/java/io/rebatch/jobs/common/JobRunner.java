@@ -107,11 +107,32 @@ public class JobRunner {
                     case RERUN -> new Outcome(start(job, withAttempt(businessKeys, lastAttempt + 1)), false);
                 };
             }
-            if (status == BatchStatus.ABANDONED) {
+            if (status == BatchStatus.ABANDONED || !resumable(job, last)) {
                 return new Outcome(start(job, withAttempt(businessKeys, lastAttempt + 1)), false);
             }
             return new Outcome(start(job, withAttempt(businessKeys, lastAttempt)), false);
         }
+    }
+
+    /**
+     * Whether a failed settle or close-month may resume after its last committed chunk. Only while it is the latest
+     * instance of its job: once another date was settled (or month closed) in between, the chunks it committed
+     * before may have been moved on by that run, and resuming would leave them there — so the date is evaluated
+     * again from the start as the next attempt (which posts only differences). Imports and pulls always resume.
+     */
+    private static final List<String> LEDGER_JOBS = List.of("settle", "closeMonth");
+
+    private boolean resumable(Job job, JobInstance failed) {
+        if (!LEDGER_JOBS.contains(job.getName())) {
+            return true;
+        }
+        for (String name : LEDGER_JOBS) {
+            List<JobInstance> latest = jobRepository.getJobInstances(name, 0, 1);
+            if (!latest.isEmpty() && latest.get(0).getInstanceId() > failed.getInstanceId()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private JobExecution start(Job job, JobParameters params) {

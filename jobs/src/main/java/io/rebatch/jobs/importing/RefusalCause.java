@@ -53,7 +53,7 @@ final class RefusalCause {
             encoding++;
             return;
         }
-        Marker m = marker(head + " " + reason);
+        Marker m = marker(head + " " + reason, ownMarker());
         if (m != null) {
             markers.merge(m, 1, Integer::sum);
         }
@@ -105,22 +105,28 @@ final class RefusalCause {
         };
     }
 
-    private static Marker marker(String text) {
-        if (text.contains("tbk_relation_refund") || text.contains("tbk_sc_relation_refund")
-                || text.contains("a refund row in an order file")) {
-            return Marker.TAOBAO_REFUNDS;
-        }
-        if (text.contains("tbk_order_details") || text.contains("tbk_sc_order_details")
-                || text.contains("an order row in a refund file")) {
-            return Marker.TAOBAO_ORDERS;
-        }
-        if (text.contains("jd_union_open")) {
-            return Marker.JD;
-        }
-        if (text.contains("order_list_get_response") || text.contains("pdd.ddk")) {
-            return Marker.PDD;
+    /**
+     * The first report kind other than the importer's own whose marks the text carries. A reason names the envelope
+     * the importer expected as well as the one it found, so the own kind must be skipped, not just matched last.
+     */
+    private static Marker marker(String text, Marker own) {
+        for (Marker m : Marker.values()) {
+            if (m != own && carries(text, m)) {
+                return m;
+            }
         }
         return null;
+    }
+
+    private static boolean carries(String text, Marker m) {
+        return switch (m) {
+            case TAOBAO_REFUNDS -> text.contains("tbk_relation_refund") || text.contains("tbk_sc_relation_refund")
+                    || text.contains("a refund row in an order file");
+            case TAOBAO_ORDERS -> text.contains("tbk_order_details") || text.contains("tbk_sc_order_details")
+                    || text.contains("an order row in a refund file");
+            case JD -> text.contains("jd_union_open");
+            case PDD -> text.contains("order_list_get_response") || text.contains("pdd.ddk");
+        };
     }
 
     /** Replacement characters or control characters other than tab/CR/LF: bytes that were never text. */

@@ -97,7 +97,7 @@ public class SettleWriter implements ItemWriter<Long> {
             if (cause instanceof RuntimeException r && !(cause instanceof TransientDataAccessException)) {
                 throw r;
             }
-            throw new IllegalStateException("settle items " + first + ".." + last + " kept conflicting with another"
+            throw new IllegalStateException("settle items " + first + ".." + last + " kept conflicting with a concurrent"
                     + " writer (" + cause.getMessage() + "); rerun the same command to resume", cause);
         }
     }
