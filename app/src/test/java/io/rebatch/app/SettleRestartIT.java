@@ -77,7 +77,7 @@ class SettleRestartIT {
             List<String> steps = steps(scenario);
             int last = steps.indexOf(LAST_SETTLE);
             run(scenario, db, steps.subList(0, last));
-            System.setProperty("rebatch.fault.settle.fail-at-item", "150");
+            System.setProperty("rebatch.fault.settle.fail-at-item", "120");
             assertThat(RebatchCommand.execute(Scenarios.args(scenario, db.jdbcUrl(), LAST_SETTLE))).isEqualTo(1);
             System.clearProperty("rebatch.fault.settle.fail-at-item");
             run(scenario, db, List.of("settle --date 2026-11-20"));
