@@ -20,7 +20,7 @@ echo "bench load-app-data $(t rb "$@" load users in/users.csv) s"
 rb "$@" load bindings in/bindings.csv > /dev/null
 rb "$@" load clicks in/clicks.csv > /dev/null
 for p in taobao jd pdd; do
-  files=$(ls in/${p}-*.* | sort)
+  files=$(ls in/${p}-*.* | grep -v refunds | sort)
   echo "bench import-$p $(t rb "$@" import --platform "$p" $files) s"
 done
 refunds=$(ls in/taobao-refunds-*.jsonl 2>/dev/null | sort || true)
