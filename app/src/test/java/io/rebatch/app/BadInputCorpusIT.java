@@ -2,12 +2,9 @@ package io.rebatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rebatch.app.cli.RebatchCommand;
 import io.rebatch.jobs.support.TestDatabase;
 import io.rebatch.jobs.support.TestDatabases;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,12 +38,6 @@ class BadInputCorpusIT {
     @TempDir
     static Path work;
 
-    record Run(int code, String out, String err) {
-        List<String> errLines() {
-            return err.lines().filter(l -> !l.isBlank()).toList();
-        }
-    }
-
     static List<BadInputCase> corpus() {
         List<BadInputCase> all = new ArrayList<>(BadInputCorpusReports.cases());
         all.addAll(BadInputCorpusFiles.cases());
@@ -69,7 +60,7 @@ class BadInputCorpusIT {
             db[0] = open.get();
             scenario[0] = Scenarios.copySample("multi-week", work.resolve(name));
             for (String step : List.of("load users in/users-1.csv", "load bindings in/bindings-1.csv", "load clicks in/clicks-1.csv")) {
-                assertThat(run(scenario[0], db[0], step).code()).as(step).isZero();
+                assertThat(CliRun.step(scenario[0], db[0].jdbcUrl(), step).code()).as(step).isZero();
             }
         });
         Stream<DynamicTest> cases = corpus.stream()
@@ -88,7 +79,7 @@ class BadInputCorpusIT {
         Path file = scenario.resolve("in").resolve(c.file());
         Files.write(file, c.bytes());
         Map<String, Long> before = counts(db);
-        Run r = run(scenario, db, c.command() + " in/" + c.file());
+        CliRun r = CliRun.step(scenario, db.jdbcUrl(), c.command() + " in/" + c.file());
         String console = r.out() + r.err();
         assertThat(console).as("no stack trace on the console").doesNotContain("\tat ").doesNotContain("Exception:");
         assertThat(r.code()).as("exit code of %s; out=%s err=%s", c.name(), r.out(), r.err()).isEqualTo(c.exit());
@@ -125,12 +116,12 @@ class BadInputCorpusIT {
     }
 
     private static void settleAndExport(Path scenario, TestDatabase db) throws IOException {
-        Run settle = run(scenario, db, "settle --date 2026-11-25");
+        CliRun settle = CliRun.step(scenario, db.jdbcUrl(), "settle --date 2026-11-25");
         assertThat(settle.code()).as("settle: %s", settle.err()).isZero();
-        Run lines = run(scenario, db, "export lines --out out/lines.csv");
+        CliRun lines = CliRun.step(scenario, db.jdbcUrl(), "export lines --out out/lines.csv");
         assertThat(lines.code()).as("export lines: %s", lines.err()).isZero();
         assertThat(Files.readAllLines(scenario.resolve("out/lines.csv"))).hasSizeGreaterThan(100);
-        Run quarantine = run(scenario, db, "export quarantine --out out/quarantine.csv");
+        CliRun quarantine = CliRun.step(scenario, db.jdbcUrl(), "export quarantine --out out/quarantine.csv");
         assertThat(quarantine.code()).as("export quarantine: %s", quarantine.err()).isZero();
         List<String> q = Files.readAllLines(scenario.resolve("out/quarantine.csv"), StandardCharsets.UTF_8);
         assertThat(q.get(0)).isEqualTo("source,line_no,reason,raw");
@@ -144,25 +135,6 @@ class BadInputCorpusIT {
         Map<String, Long> m = new LinkedHashMap<>();
         TABLES.forEach(t -> m.put(t, Scenarios.count(db.jdbcUrl(), "SELECT COUNT(*) FROM " + t)));
         return m;
-    }
-
-    private static Run run(Path scenario, TestDatabase db, String step) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = RebatchCommand.execute(Scenarios.args(scenario, db.jdbcUrl(), step));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        Run r = new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        oldOut.println("[" + step + "] exit " + code + "\n" + r.out() + r.err());
-        return r;
     }
 
     private static List<String[]> query(TestDatabase db, String sql, String arg) throws SQLException {

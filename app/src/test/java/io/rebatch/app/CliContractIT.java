@@ -2,12 +2,9 @@ package io.rebatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rebatch.app.cli.RebatchCommand;
 import io.rebatch.app.cli.RebatchContext;
 import io.rebatch.jobs.support.TestDatabase;
 import io.rebatch.jobs.support.TestDatabases;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,35 +32,12 @@ class CliContractIT {
         System.clearProperty("spring.flyway.locations");
     }
 
-    record Run(int code, String out, String err) {
-        /** Exactly one line on stderr, no stack trace anywhere on the console. */
-        String oneErrorLine() {
-            assertThat(err.lines().toList()).as("stderr of exit %s: %s", code, err).hasSize(1);
-            assertThat(out + err).doesNotContain("\tat ").doesNotContain("Exception:").doesNotContain("APPLICATION FAILED");
-            assertThat(err).startsWith("rebatch: ");
-            return err.strip();
-        }
-    }
-
-    static synchronized Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = RebatchCommand.execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** rebatch in its own JVM, in {@code workDir}, with only the given REBATCH_DB_* variables. */
-    static Run child(Path workDir, Map<String, String> env, String... args) throws Exception {
+    static CliRun child(Path workDir, Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.timezone=Europe/London", "-cp", System.getProperty("java.class.path"),
                 RebatchApplication.class.getName()));
@@ -78,7 +52,7 @@ class CliContractIT {
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process p = pb.start();
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("child finished").isTrue();
-        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        return new CliRun(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     static Path config(Path work) {
@@ -89,20 +63,20 @@ class CliContractIT {
 
     @Test
     void badUsageIsTwoWithOneLine(@TempDir Path work) {
-        Run noOut = run("export", "lines");
-        assertThat(noOut.code).isEqualTo(2);
+        CliRun noOut = run("export", "lines");
+        assertThat(noOut.code()).isEqualTo(2);
         assertThat(noOut.oneErrorLine()).contains("--out");
 
-        Run unknown = run("--no-such-option", "export", "balances", "--out", "x.csv");
-        assertThat(unknown.code).isEqualTo(2);
+        CliRun unknown = run("--no-such-option", "export", "balances", "--out", "x.csv");
+        assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.oneErrorLine()).contains("--no-such-option");
 
-        Run badDate = run("export", "quarantine", "--out", work.resolve("q.csv").toString(), "--since", "2026-13-01");
-        assertThat(badDate.code).isEqualTo(2);
+        CliRun badDate = run("export", "quarantine", "--out", work.resolve("q.csv").toString(), "--since", "2026-13-01");
+        assertThat(badDate.code()).isEqualTo(2);
         assertThat(badDate.oneErrorLine()).contains("'2026-13-01' is not a date (YYYY-MM-DD)");
 
-        assertThat(run().code).isEqualTo(2);
-        assertThat(run("export").code).isEqualTo(2);
+        assertThat(run().code()).isEqualTo(2);
+        assertThat(run("export").code()).isEqualTo(2);
         assertThat(run("export").oneErrorLine()).contains("quarantine");
     }
 
@@ -112,19 +86,19 @@ class CliContractIT {
         // This JVM holds the embedded database of the child's working directory, as another rebatch would.
         String url = RebatchContext.embeddedUrl(work.resolve("data"));
         try (Connection held = DriverManager.getConnection(url)) {
-            Run r = child(work, Map.of(), "--config", cfg.toString(), "export", "balances", "--out",
+            CliRun r = child(work, Map.of(), "--config", cfg.toString(), "export", "balances", "--out",
                     work.resolve("b.csv").toString());
-            assertThat(r.code).as(r.err).isEqualTo(3);
+            assertThat(r.code()).as(r.err()).isEqualTo(3);
             assertThat(r.oneErrorLine()).isEqualTo("rebatch: refused: another process holds the database ("
                     + work.toAbsolutePath().resolve("data").resolve("rebatch") + ".mv.db); wait for it to finish");
-            assertThat(r.out).isEmpty();
+            assertThat(r.out()).isEmpty();
         }
         assertThat(Files.readString(work.resolve("logs/rebatch.log"))).contains("90020").contains("\tat ");
         // Once it is free, the same command works.
-        Run ok = child(work, Map.of(), "--config", cfg.toString(), "export", "balances", "--out",
+        CliRun ok = child(work, Map.of(), "--config", cfg.toString(), "export", "balances", "--out",
                 work.resolve("b.csv").toString());
-        assertThat(ok.code).as(ok.err).isZero();
-        assertThat(ok.err).isEmpty();
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.err()).isEmpty();
     }
 
     @Test
@@ -138,30 +112,30 @@ class CliContractIT {
         }
         String out = work.resolve("b.csv").toString();
 
-        Run none = run("--db", bare, "--config", cfg.toString(), "export", "balances", "--out", out);
-        assertThat(none.code).as(none.err).isEqualTo(2);
+        CliRun none = run("--db", bare, "--config", cfg.toString(), "export", "balances", "--out", out);
+        assertThat(none.code()).as(none.err()).isEqualTo(2);
         assertThat(none.oneErrorLine()).contains("user name or password").contains(RebatchContext.ENV_USER);
 
-        Run inUrl = run("--db", bare + ";USER=fin;PASSWORD=wrong-" + password, "--config", cfg.toString(),
+        CliRun inUrl = run("--db", bare + ";USER=fin;PASSWORD=wrong-" + password, "--config", cfg.toString(),
                 "export", "balances", "--out", out);
-        assertThat(inUrl.code).isEqualTo(2);
+        assertThat(inUrl.code()).isEqualTo(2);
         assertThat(inUrl.oneErrorLine()).doesNotContain("wrong-" + password).contains("PASSWORD=****");
 
         // The real environment of a real process: a wrong password is refused without being shown, the right one works.
-        Run wrong = child(work, Map.of(RebatchContext.ENV_USER, "fin", RebatchContext.ENV_PASSWORD, "wrong-" + password),
+        CliRun wrong = child(work, Map.of(RebatchContext.ENV_USER, "fin", RebatchContext.ENV_PASSWORD, "wrong-" + password),
                 "--db", bare, "--config", cfg.toString(), "export", "balances", "--out", out);
-        assertThat(wrong.code).isEqualTo(2);
+        assertThat(wrong.code()).isEqualTo(2);
         assertThat(wrong.oneErrorLine()).doesNotContain(password);
-        Run fromEnv = child(work, Map.of(RebatchContext.ENV_USER, "fin", RebatchContext.ENV_PASSWORD, password),
+        CliRun fromEnv = child(work, Map.of(RebatchContext.ENV_USER, "fin", RebatchContext.ENV_PASSWORD, password),
                 "--db", bare, "--config", cfg.toString(), "export", "balances", "--out", out);
-        assertThat(fromEnv.code).as(fromEnv.err).isZero();
-        assertThat(fromEnv.err).isEmpty();
-        assertThat(fromEnv.out).doesNotContain(password);
+        assertThat(fromEnv.code()).as(fromEnv.err()).isZero();
+        assertThat(fromEnv.err()).isEmpty();
+        assertThat(fromEnv.out()).doesNotContain(password);
 
         Files.writeString(cfg.resolve("application.yml"),
                 "spring:\n  datasource:\n    username: fin\n    password: " + password + "\n");
-        Run fromConfig = run("--db", bare, "--config", cfg.toString(), "export", "balances", "--out", out);
-        assertThat(fromConfig.code).as(fromConfig.err).isZero();
+        CliRun fromConfig = run("--db", bare, "--config", cfg.toString(), "export", "balances", "--out", out);
+        assertThat(fromConfig.code()).as(fromConfig.err()).isZero();
     }
 
     @Test
@@ -172,9 +146,9 @@ class CliContractIT {
                         + ";NON_KEYWORDS=VALUE,KEY,MONTH,YEAR,USER;WRITE_DELAY=0;LOCK_TIMEOUT=10000");
         String url = "jdbc:h2:file:" + work.toAbsolutePath().resolve("db/rebatch");
         Path cfg = config(work);
-        Run r = run("--db", url, "--config", cfg.toString(), "export", "balances", "--out", work.resolve("b.csv").toString());
-        assertThat(r.code).as(r.err).isZero();
-        assertThat(r.out).contains("export balances: 0 users");
+        CliRun r = run("--db", url, "--config", cfg.toString(), "export", "balances", "--out", work.resolve("b.csv").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("export balances: 0 users");
     }
 
     @Test
@@ -187,13 +161,13 @@ class CliContractIT {
                 + "filesystem:" + extra.toAbsolutePath());
         try (TestDatabase db = TestDatabases.h2()) {
             String out = work.resolve("b.csv").toString();
-            Run failed = run("--db", db.jdbcUrl(), "--config", cfg.toString(), "export", "balances", "--out", out);
-            assertThat(failed.code).isEqualTo(1);
+            CliRun failed = run("--db", db.jdbcUrl(), "--config", cfg.toString(), "export", "balances", "--out", out);
+            assertThat(failed.code()).isEqualTo(1);
             assertThat(failed.oneErrorLine()).contains("V900").contains("no_such_table").contains("run again");
 
             Files.writeString(v900, "CREATE TABLE extra_t (id INT);\n");
-            Run again = run("--db", db.jdbcUrl(), "--config", cfg.toString(), "export", "balances", "--out", out);
-            assertThat(again.code).as(again.err).isZero();
+            CliRun again = run("--db", db.jdbcUrl(), "--config", cfg.toString(), "export", "balances", "--out", out);
+            assertThat(again.code()).as(again.err()).isZero();
             assertThat(Scenarios.count(db.jdbcUrl(), "SELECT COUNT(*) FROM extra_t")).isZero();
             assertThat(Scenarios.count(db.jdbcUrl(), "SELECT COUNT(*) FROM flyway_schema_history WHERE success = FALSE"))
                     .isZero();
@@ -206,7 +180,7 @@ class CliContractIT {
         try (TestDatabase db = TestDatabases.h2()) {
             Path balances = work.resolve("balances.csv");
             assertThat(run("--db", db.jdbcUrl(), "--config", cfg.toString(), "export", "balances", "--out",
-                    balances.toString()).code).isZero();
+                    balances.toString()).code()).isZero();
             try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement s = c.createStatement()) {
                 s.executeUpdate("INSERT INTO user_balance VALUES (7, -120, 50, 0, 0)");
                 String q = "INSERT INTO quarantine (import_key, row_no, kind, platform, source, line_no, raw_text, reason,"
@@ -232,27 +206,27 @@ class CliContractIT {
                         + " VALUES ('TAOBAO', '1001', 1, 'PID', 7, 'NORMAL', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,"
                         + " '2026-10-20')");
             }
-            Run b = run("--db", db.jdbcUrl(), "--config", cfg.toString(), "export", "balances", "--out", balances.toString());
-            assertThat(b.code).isZero();
+            CliRun b = run("--db", db.jdbcUrl(), "--config", cfg.toString(), "export", "balances", "--out", balances.toString());
+            assertThat(b.code()).isZero();
             assertThat(Files.readAllLines(balances)).containsExactly(
                     "user_id,pending_fen,available_fen,withdrawing_fen,paid_fen", "7,-120,50,0,0");
 
             Path quarantine = work.resolve("q.csv");
-            Run q = run("--db", db.jdbcUrl(), "--config", cfg.toString(), "export", "quarantine", "--out",
+            CliRun q = run("--db", db.jdbcUrl(), "--config", cfg.toString(), "export", "quarantine", "--out",
                     quarantine.toString(), "--since", "2026-10-20");
-            assertThat(q.code).as(q.err).isZero();
-            assertThat(q.out).contains("2 rows");
+            assertThat(q.code()).as(q.err()).isZero();
+            assertThat(q.out()).contains("2 rows");
             assertThat(Files.readString(quarantine, StandardCharsets.UTF_8)).isEqualTo("source,line_no,reason,raw\r\n"
                     + "b.csv,3,'-5 is negative,\"first\nsecond, \"\"quoted\"\"\"\r\n"
                     + "b.csv,9,bad amount,\"'=HYPERLINK(\"\"http://x\"\")\"\r\n");
-            Run all = run("--db", db.jdbcUrl(), "--config", cfg.toString(), "export", "quarantine", "--out",
+            CliRun all = run("--db", db.jdbcUrl(), "--config", cfg.toString(), "export", "quarantine", "--out",
                     quarantine.toString());
-            assertThat(all.out).contains("3 rows");
+            assertThat(all.out()).contains("3 rows");
             assertThat(Files.readString(quarantine)).startsWith("source,line_no,reason,raw\r\na.csv,5,old reason,old\r\n");
 
             Path lines = work.resolve("lines.csv");
-            Run l = run("--db", db.jdbcUrl(), "--config", cfg.toString(), "export", "lines", "--out", lines.toString());
-            assertThat(l.code).as(l.err).isZero();
+            CliRun l = run("--db", db.jdbcUrl(), "--config", cfg.toString(), "export", "lines", "--out", lines.toString());
+            assertThat(l.code()).as(l.err()).isZero();
             List<String> rows = Files.readAllLines(lines);
             assertThat(rows).hasSize(3);
             assertThat(rows.get(1)).isEqualTo("TAOBAO,1001,HELD,7,PID,0,0,0,0,0");

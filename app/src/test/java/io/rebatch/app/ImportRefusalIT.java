@@ -2,12 +2,8 @@ package io.rebatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rebatch.app.cli.RebatchCommand;
 import io.rebatch.jobs.support.TestDatabase;
 import io.rebatch.jobs.support.TestDatabases;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,17 +33,6 @@ class ImportRefusalIT {
     }
 
     /** What one CLI invocation printed and returned. */
-    record Run(int code, String out, String err) {
-        List<String> errLines() {
-            return err.lines().filter(l -> !l.isBlank()).toList();
-        }
-
-        /** The summary line of an import or load, which names the file. */
-        String summary() {
-            return out.lines().filter(l -> l.contains(": done (")).findFirst().orElse("<no summary in: " + out + ">");
-        }
-    }
-
     @AfterEach
     void clear() {
         System.clearProperty("rebatch.import-max-bad-share");
@@ -58,7 +43,7 @@ class ImportRefusalIT {
     void aJdDumpImportedAsPddIsRefusedAsTheWrongPlatform(TestDatabase db, @TempDir Path work) throws Exception {
         Path scenario = Scenarios.copySample("multi-week", work);
         try (db) {
-            Run r = run(scenario, db, "import --platform pdd in/jd-2026-10-20.jsonl");
+            CliRun r = CliRun.step(scenario, db.jdbcUrl(), "import --platform pdd in/jd-2026-10-20.jsonl");
             assertThat(r.code()).as("exit code; err=%s", r.err()).isEqualTo(2);
             assertThat(r.errLines()).hasSize(1);
             assertThat(r.errLines().get(0)).startsWith("rebatch: ").contains("all 1 row is bad")
@@ -66,7 +51,7 @@ class ImportRefusalIT {
             assertThat(r.out()).doesNotContain("done");
             assertThat(count(db, "SELECT COUNT(*) FROM order_line")).isZero();
             // Imported again: refused again the same way, never "already complete".
-            Run again = run(scenario, db, "import --platform pdd in/jd-2026-10-20.jsonl");
+            CliRun again = CliRun.step(scenario, db.jdbcUrl(), "import --platform pdd in/jd-2026-10-20.jsonl");
             assertThat(again.code()).isEqualTo(2);
             assertThat(again.errLines()).hasSize(1);
             assertThat(again.errLines().get(0)).contains("all 1 row is bad");
@@ -85,7 +70,7 @@ class ImportRefusalIT {
                 garbage[i] = '\n';
             }
             Files.write(scenario.resolve("in/garbage.jsonl"), garbage);
-            Run r = run(scenario, db, "import --platform jd in/garbage.jsonl");
+            CliRun r = CliRun.step(scenario, db.jdbcUrl(), "import --platform jd in/garbage.jsonl");
             assertThat(r.code()).as("exit code; err=%s", r.err()).isEqualTo(2);
             assertThat(r.errLines()).hasSize(1);
             assertThat(r.errLines().get(0)).startsWith("rebatch: ").contains("rows are bad").contains("encoding");
@@ -103,7 +88,7 @@ class ImportRefusalIT {
                 page = BadInputIT.nth(page, "\"order_status\": [0-9]+,", i, "\"order_status\": 77,");
             }
             Files.writeString(scenario.resolve("in/bad30.jsonl"), page + "\n");
-            Run r = run(scenario, db, "import --platform pdd in/bad30.jsonl");
+            CliRun r = CliRun.step(scenario, db.jdbcUrl(), "import --platform pdd in/bad30.jsonl");
             assertThat(r.code()).as("exit code; err=%s", r.err()).isEqualTo(2);
             assertThat(r.errLines()).hasSize(1);
             assertThat(r.errLines().get(0)).startsWith("rebatch: ").contains("8 of 26 rows are bad")
@@ -122,7 +107,7 @@ class ImportRefusalIT {
             String page = Files.readAllLines(scenario.resolve("in/pdd-2026-10-20.jsonl")).get(0);
             page = BadInputIT.nth(page, "\"order_status\": [0-9]+,", 2, "\"order_status\": 77,"); // 1 of 26: 3.8 %
             Files.writeString(scenario.resolve("in/bad5.jsonl"), page + "\n");
-            Run r = run(scenario, db, "import --platform pdd in/bad5.jsonl");
+            CliRun r = CliRun.step(scenario, db.jdbcUrl(), "import --platform pdd in/bad5.jsonl");
             assertThat(r.code()).as("exit code; err=%s", r.err()).isZero();
             List<String[]> q = query(db, "SELECT source, line_no, reason, raw_text FROM quarantine");
             assertThat(q).hasSize(1);
@@ -146,19 +131,19 @@ class ImportRefusalIT {
         Path scenario = Scenarios.copySample("multi-week", work);
         try (db) {
             Files.writeString(scenario.resolve("in/empty.jsonl"), "");
-            Run r = run(scenario, db, "import --platform jd in/empty.jsonl");
+            CliRun r = CliRun.step(scenario, db.jdbcUrl(), "import --platform jd in/empty.jsonl");
             assertThat(r.code()).as("exit code; out=%s err=%s", r.out(), r.err()).isEqualTo(2);
             assertThat(r.errLines()).hasSize(1);
             assertThat(r.errLines().get(0)).startsWith("rebatch: ").contains("empty.jsonl").contains("holds no rows");
             Files.writeString(scenario.resolve("in/header-only.csv"), "user_id,level,inviter_id,registered_at\n");
-            Run users = run(scenario, db, "load users in/header-only.csv");
+            CliRun users = CliRun.step(scenario, db.jdbcUrl(), "load users in/header-only.csv");
             assertThat(users.code()).isEqualTo(2);
             assertThat(users.errLines()).hasSize(1);
             assertThat(users.errLines().get(0)).startsWith("rebatch: ").contains("holds no rows");
             // Pages the platform answered with no orders (a pulled window with nothing in it) are a valid, empty report.
             Files.writeString(scenario.resolve("in/no-orders.jsonl"),
                     "{\"order_list_get_response\": {\"order_list\": [], \"total_count\": 0}}\n");
-            Run pages = run(scenario, db, "import --platform pdd in/no-orders.jsonl");
+            CliRun pages = CliRun.step(scenario, db.jdbcUrl(), "import --platform pdd in/no-orders.jsonl");
             assertThat(pages.code()).isZero();
             assertThat(pages.summary()).contains("read 0, stored 0, quarantined 0, skipped 0");
         }
@@ -177,7 +162,7 @@ class ImportRefusalIT {
                 csv.append(u).append(",NORMAL,").append(u == 100 ? "" : "100").append(",2025-06-01T00:00:00+08:00\n");
             }
             Files.writeString(scenario.resolve("in/users-cycle.csv"), csv.toString());
-            Run r = run(scenario, db, "load users in/users-cycle.csv");
+            CliRun r = CliRun.step(scenario, db.jdbcUrl(), "load users in/users-cycle.csv");
             assertThat(r.code()).as("exit code; err=%s", r.err()).isZero();
             assertThat(r.summary()).contains("read 33, stored 31, quarantined 2, skipped 0");
             List<String[]> q = query(db, "SELECT line_no, reason FROM quarantine ORDER BY line_no");
@@ -200,7 +185,7 @@ class ImportRefusalIT {
             first.append("3,NORMAL,2,2025-06-01T00:00:00+08:00\n");
             first.append("5,NORMAL,3,2025-06-01T00:00:00+08:00\n");
             Files.writeString(scenario.resolve("in/users-a.csv"), first.toString());
-            assertThat(run(scenario, db, "load users in/users-a.csv").code()).isZero();
+            assertThat(CliRun.step(scenario, db.jdbcUrl(), "load users in/users-a.csv").code()).isZero();
 
             StringBuilder second = new StringBuilder("user_id,level,inviter_id,registered_at\n");
             second.append("2,SVIP,5,2025-06-01T00:00:00+08:00\n"); // 2 → 5 → 3 → 2 with the loaded users
@@ -208,7 +193,7 @@ class ImportRefusalIT {
                 second.append(u).append(",NORMAL,,2025-06-01T00:00:00+08:00\n");
             }
             Files.writeString(scenario.resolve("in/users-b.csv"), second.toString());
-            Run r = run(scenario, db, "load users in/users-b.csv");
+            CliRun r = CliRun.step(scenario, db.jdbcUrl(), "load users in/users-b.csv");
             assertThat(r.code()).as("exit code; err=%s", r.err()).isZero();
             assertThat(r.summary()).contains("read 31, stored 30, quarantined 1, skipped 0");
             List<String[]> q = query(db, "SELECT line_no, reason FROM quarantine");
@@ -230,7 +215,7 @@ class ImportRefusalIT {
             page = BadInputIT.nth(page, "\"order_modify_at\": [0-9]+", 2, "\"order_modify_at\": " + nextYear);
             page = BadInputIT.nth(page, "\"order_pay_time\": [0-9]+", 0, "\"order_pay_time\": 86400");
             Files.writeString(scenario.resolve("in/dates.jsonl"), page + "\n");
-            Run r = run(scenario, db, "import --platform pdd in/dates.jsonl");
+            CliRun r = CliRun.step(scenario, db.jdbcUrl(), "import --platform pdd in/dates.jsonl");
             assertThat(r.code()).as("exit code; err=%s", r.err()).isZero();
             assertThat(r.summary()).contains("read 26, stored").contains("quarantined 2,");
             List<String[]> q = query(db, "SELECT line_no, reason FROM quarantine ORDER BY row_no");
@@ -244,7 +229,7 @@ class ImportRefusalIT {
                 clicks.append(c).append(",2,JD,1,2,2026-10-26T10:28:23+00:00\n");
             }
             Files.writeString(scenario.resolve("in/clicks-dates.csv"), clicks.toString());
-            Run cr = run(scenario, db, "load clicks in/clicks-dates.csv");
+            CliRun cr = CliRun.step(scenario, db.jdbcUrl(), "load clicks in/clicks-dates.csv");
             assertThat(cr.code()).as("exit code; err=%s", cr.err()).isZero();
             assertThat(cr.summary()).contains("read 20, stored 19, quarantined 1, skipped 0");
             assertThat(count(db, "SELECT COUNT(*) FROM click")).isEqualTo(19);
@@ -257,17 +242,17 @@ class ImportRefusalIT {
     void theSummaryShowsReadStoredQuarantinedSkipped(TestDatabase db, @TempDir Path work) throws Exception {
         Path scenario = Scenarios.copySample("multi-week", work);
         try (db) {
-            Run users = run(scenario, db, "load users in/users-1.csv");
+            CliRun users = CliRun.step(scenario, db.jdbcUrl(), "load users in/users-1.csv");
             assertThat(users.code()).isZero();
             assertThat(users.summary()).matches("load users .*users-1\\.csv: done \\(execution \\d+, read 40, stored 40,"
                     + " quarantined 0, skipped 0, [0-9.]+ s\\)");
-            Run pdd = run(scenario, db, "import --platform pdd in/pdd-2026-10-20.jsonl");
+            CliRun pdd = CliRun.step(scenario, db.jdbcUrl(), "import --platform pdd in/pdd-2026-10-20.jsonl");
             long stored = field(pdd.summary(), "stored");
             long skipped = field(pdd.summary(), "skipped");
             assertThat(pdd.summary()).contains("read 26,").contains("quarantined 0,");
             assertThat(stored + skipped).isEqualTo(26);
             // Imported again: every row is unchanged, and still counted as stored (the tables hold its content).
-            Run again = run(scenario, db, "import --platform pdd in/pdd-2026-10-20.jsonl");
+            CliRun again = CliRun.step(scenario, db.jdbcUrl(), "import --platform pdd in/pdd-2026-10-20.jsonl");
             assertThat(field(again.summary(), "stored")).isEqualTo(stored);
             assertThat(field(again.summary(), "skipped")).isEqualTo(skipped);
         }
@@ -277,25 +262,6 @@ class ImportRefusalIT {
         var m = java.util.regex.Pattern.compile(name + " (\\d+)").matcher(summary);
         assertThat(m.find()).as("%s in '%s'", name, summary).isTrue();
         return Long.parseLong(m.group(1));
-    }
-
-    private static Run run(Path scenario, TestDatabase db, String step) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = RebatchCommand.execute(Scenarios.args(scenario, db.jdbcUrl(), step));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        Run r = new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        oldOut.println("[" + step + "] exit " + code + "\n" + r.out() + r.err());
-        return r;
     }
 
     private static long count(TestDatabase db, String sql) {
