@@ -32,13 +32,31 @@ public class StatementReconciliation {
         this.jdbc = jdbc;
     }
 
+    private static Reader withoutBom(java.io.BufferedReader r) throws IOException {
+        r.mark(1);
+        if (r.read() != '\uFEFF') {
+            r.reset();
+        }
+        return r;
+    }
+
+    /** The columns of a statement file (SPEC 6), in any order. */
+    static final java.util.List<String> STATEMENT_COLUMNS =
+            java.util.List.of("platform", "month", "settled_income_fen", "line_count");
+
     public Path reconcile(YearMonth month, String[] files, Path out) {
         Map<Platform, long[]> stated = new EnumMap<>(Platform.class);
         for (String f : files) {
             Path file = Path.of(f);
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            try (Reader r = withoutBom(Files.newBufferedReader(file, StandardCharsets.UTF_8));
                  CSVParser p = CSVParser.builder().setReader(r).setFormat(CSVFormat.DEFAULT.builder()
                          .setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).get()).get()) {
+                java.util.List<String> header = p.getHeaderNames();
+                if (!header.containsAll(STATEMENT_COLUMNS)) {
+                    throw new BadInputException(file.getFileName() + " is not a statement file: its header must hold "
+                            + String.join(",", STATEMENT_COLUMNS) + " (found "
+                            + String.join(",", header).replaceAll("\\p{Cntrl}", "?") + ")");
+                }
                 for (CSVRecord rec : p) {
                     try {
                         if (!YearMonth.parse(rec.get("month")).equals(month)) {
@@ -48,7 +66,7 @@ public class StatementReconciliation {
                         v[0] += Long.parseLong(rec.get("settled_income_fen"));
                         v[1] += Long.parseLong(rec.get("line_count"));
                     } catch (RuntimeException e) {
-                        throw new BadInputException(file.getFileName() + " line " + rec.getRecordNumber()
+                        throw new BadInputException(file.getFileName() + " line " + (rec.getRecordNumber() + 1)
                                 + ": bad statement row (" + e.getMessage() + ")");
                     }
                 }
