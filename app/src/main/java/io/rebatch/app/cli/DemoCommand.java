@@ -143,6 +143,7 @@ class DemoCommand implements Callable<Integer> {
                     out.flush();
                 }
             }
+            n += badInput(out);
             summary(out, n, (System.nanoTime() - t0) / 1_000_000);
             if (sandbox != null) {
                 for (Platform p : Platform.values()) {
@@ -159,6 +160,39 @@ class DemoCommand implements Callable<Integer> {
                 sandbox.close();
             }
         }
+    }
+
+    /**
+     * What bad input gets (SPEC 9), on files finance could be handed: a users file with an inviter cycle, a user
+     * inviting themselves (990004) and an id a spreadsheet turned into scientific notation (those rows are
+     * quarantined, the rest loads), a JD dump imported
+     * as Pinduoduo (refused whole: exit 2 and one line naming the likely cause), and the quarantine export.
+     */
+    private int badInput(PrintWriter out) throws IOException {
+        Path bad = dir.resolve("in/bad");
+        Files.createDirectories(bad);
+        StringBuilder users = new StringBuilder("user_id,level,inviter_id,registered_at\n");
+        users.append("990001,VIP,990002,2026-10-01T10:00:00+08:00\n");
+        users.append("990002,NORMAL,990001,2026-10-01T10:00:00+08:00\n");
+        users.append("9.90003E+5,NORMAL,,2026-10-01T10:00:00+08:00\n");
+        for (int i = 4; i <= 40; i++) {
+            users.append(990000 + i).append(",NORMAL,990004,2026-10-02T10:00:00+08:00\n");
+        }
+        Files.writeString(bad.resolve("users-from-support.csv"), users);
+        out.println("bad input (SPEC 9):");
+        String[][] steps = {
+                {"load", "users", bad.resolve("users-from-support.csv").toString()},
+                {"import", "--platform", "pdd", dir.resolve("in/jd-" + from + ".jsonl").toString()},
+                {"export", "quarantine", "--out", dir.resolve("out/quarantine.csv").toString()}};
+        for (String[] step : steps) {
+            StringWriter stepOut = new StringWriter();
+            StringWriter stepErr = new StringWriter();
+            int code = root.runStep(new PrintWriter(stepOut), new PrintWriter(stepErr), step);
+            String said = (stepOut.toString() + stepErr).strip().lines().reduce((a, b) -> b).orElse("");
+            out.println("  exit " + code + ": " + said.replace(dir.toAbsolutePath() + "/", ""));
+        }
+        out.flush();
+        return steps.length;
     }
 
     private void summary(PrintWriter out, int steps, long millis) {

@@ -66,13 +66,18 @@ public class RebatchCommand implements Callable<Integer> {
      * drives the same commands a finance script would, without a JVM per step.
      */
     int runStep(PrintWriter stepOut, String... args) {
+        return runStep(stepOut, spec.commandLine().getErr(), args);
+    }
+
+    /** Like {@link #runStep(PrintWriter, String...)}, with the step's error lines going to {@code stepErr}. */
+    int runStep(PrintWriter stepOut, PrintWriter stepErr, String... args) {
         RebatchCommand step = new RebatchCommand();
         step.db = db;
         step.config = config;
         step.context = context();
         CommandLine cl = commandLine(step);
         cl.setOut(stepOut);
-        cl.setErr(spec.commandLine().getErr());
+        cl.setErr(stepErr);
         return cl.execute(args);
     }
 
