@@ -25,7 +25,7 @@ for p in taobao jd pdd; do
 done
 refunds=$(ls in/taobao-refunds-*.jsonl 2>/dev/null | sort || true)
 [ -n "$refunds" ] && echo "bench import-refunds $(t rb "$@" import --platform taobao --refunds $refunds) s"
-lines=$(rb "$@" export lines --out out.csv | grep -o '[0-9]* lines')
+lines=$(rb "$@" export lines --out out.csv | grep -o '[0-9][0-9]* lines')
 echo "bench lines ${lines}"
 echo "bench settle-first $(t rb "$@" settle --date 2026-11-25) s   ($(grep -o 'settle 2026-11-25: done.*' "$work/last.log"))"
 echo "bench settle-rerun $(t rb "$@" settle --date 2026-11-25) s   ($(grep -o 'settle 2026-11-25: done.*' "$work/last.log"))"
