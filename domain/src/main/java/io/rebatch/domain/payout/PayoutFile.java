@@ -20,7 +20,8 @@ import java.util.List;
  * It never touches a file, an encoding or a database; writing and renaming are the job's.
  *
  * <p>Refused: an empty batch, two lines with one serial, an amount ≤ 0 or above
- * {@link Money#MAX_FEN}, a total beyond {@code long}. The pay date is taken as given (the payout run
+ * {@link Money#MAX_FEN}, a total above {@link Money#MAX_FEN} (SPEC §1 bounds every amount, the
+ * batch total included, so that a reader can parse the total back with {@link Money#yuanToFen}). The pay date is taken as given (the payout run
  * passes D, the date of the batch number).
  */
 public record PayoutFile(BatchNo batchNo, LocalDate payDate, String payerAccount, String payerName, List<Line> lines) {
@@ -70,10 +71,10 @@ public record PayoutFile(BatchNo batchNo, LocalDate payDate, String payerAccount
             if (i > 0 && sorted.get(i).serial().equals(sorted.get(i - 1).serial())) {
                 throw new BadInputException("batch " + batchNo + ": serial " + sorted.get(i).serial() + " appears twice");
             }
-            try {
-                total = Math.addExact(total, sorted.get(i).amountFen());
-            } catch (ArithmeticException e) {
-                throw new BadInputException("batch " + batchNo + ": total overflows");
+            total += sorted.get(i).amountFen();   // each ≤ MAX_FEN and total ≤ MAX_FEN so far: no overflow
+            if (total > Money.MAX_FEN) {
+                throw new BadInputException("batch " + batchNo + ": total exceeds " + Money.MAX_FEN
+                        + " fen; split the withdrawals over several batches");
             }
         }
         lines = List.copyOf(sorted);

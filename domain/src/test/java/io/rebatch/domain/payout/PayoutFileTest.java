@@ -80,6 +80,22 @@ class PayoutFileTest {
     }
 
     @Test
+    void totalAboveTheMoneyBoundIsRefused() {
+        Payee p = Payee.of("13812340000", "张三");
+        PayoutFile atBound = file(List.of(Line.of(1, p, 999_999_999_999L), Line.of(2, p, 1)));
+        assertThat(atBound.textLines().get(1)).endsWith(",10000000000.00,2");
+        assertThatThrownBy(() -> file(List.of(Line.of(1, p, 999_999_999_999L), Line.of(2, p, 2))))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("batch B20261126001: total exceeds 1000000000000 fen; split the withdrawals over several batches");
+        // the largest possible lines, many of them: refused, never wrapped around
+        List<Line> huge = new java.util.ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            huge.add(Line.of(i, p, 1_000_000_000_000L));
+        }
+        assertThatThrownBy(() -> file(huge)).isInstanceOf(BadInputException.class);
+    }
+
+    @Test
     void payerMustBeCsvSafeToo() {
         Line l = Line.of(17, Payee.of("13812340000", "张三"), 100);
         assertThatThrownBy(() -> new PayoutFile(BATCH, D, "pay,x@rebatch.example", "返利", List.of(l)))
