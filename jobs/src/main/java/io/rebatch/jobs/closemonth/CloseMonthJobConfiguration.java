@@ -1,6 +1,7 @@
 package io.rebatch.jobs.closemonth;
 
 import io.rebatch.domain.BusinessTime;
+import io.rebatch.jobs.common.JobLock;
 import io.rebatch.jobs.common.RebatchProperties;
 import io.rebatch.jobs.common.RuleSetProvider;
 import io.rebatch.writers.jdbc.SqlTime;
@@ -74,7 +75,7 @@ public class CloseMonthJobConfiguration {
     public TierBonusWriter tierBonusWriter(@Value("#{jobParameters['month']}") String month,
                                            @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
                                            RuleSetProvider ruleSets, JdbcTemplate jdbc, LedgerWriter ledger,
-                                           io.rebatch.jobs.common.JobLock jobLock) {
+                                           JobLock jobLock) {
         LocalDate lastDay = YearMonth.parse(month).atEndOfMonth();
         return new TierBonusWriter(month, lastDay, ruleSets.get().inForceOn(lastDay), jobExecutionId, jdbc, ledger,
                 jobLock);

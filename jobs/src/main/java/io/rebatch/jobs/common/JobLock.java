@@ -53,6 +53,7 @@ public class JobLock {
     private final LockTable table;
     private final Clock clock;
     private final LockProperties properties;
+    private volatile Database database;
     private volatile String holder;
     private volatile boolean lost;
 
@@ -71,7 +72,7 @@ public class JobLock {
         if (holder != null) {
             throw new IllegalStateException("this process already holds the job lock");
         }
-        Database db = Database.of(dataSource);
+        Database db = database();
         Connection namedLock = db.mySql ? takeNamedLock(db.schema) : null;
         boolean provenAlone = namedLock != null || db.exclusiveFile;
         String me = holderId();
@@ -114,6 +115,16 @@ public class JobLock {
                 closeQuietly(namedLock);
             }
         };
+    }
+
+    /** What the lock needs to know of the database, read once (a connection and its metadata). */
+    private Database database() {
+        Database db = database;
+        if (db == null) {
+            db = Database.of(dataSource);
+            database = db;
+        }
+        return db;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.rebatch.jobs.importing;
 
 import io.rebatch.domain.BusinessTime;
+import io.rebatch.domain.PlausibleTimes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,11 @@ public record PlausibleDates(Instant earliest, Instant latest) {
 
     public static PlausibleDates of(LocalDate earliestDate, Duration maxAhead, Clock clock) {
         return new PlausibleDates(BusinessTime.startOf(earliestDate), clock.instant().plus(maxAhead));
+    }
+
+    /** The same range for the readers' own check (what the API pulls apply to pulled rows). */
+    public PlausibleTimes asTimes() {
+        return new PlausibleTimes(earliest, latest);
     }
 
     /** Null when {@code t} is absent or plausible, else the quarantine reason naming {@code label} and the value. */

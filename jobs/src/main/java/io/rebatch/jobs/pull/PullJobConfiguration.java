@@ -1,9 +1,11 @@
 package io.rebatch.jobs.pull;
 
 import io.rebatch.jobs.common.FaultInjection;
+import io.rebatch.jobs.common.RebatchProperties;
 import io.rebatch.jobs.importing.ImportKind;
 import io.rebatch.jobs.importing.ImportKinds;
 import io.rebatch.jobs.importing.ImportRuns;
+import io.rebatch.jobs.importing.PlausibleDates;
 import io.rebatch.readers.api.PullRuntime;
 import io.rebatch.readers.api.HttpSettings;
 import io.rebatch.readers.api.TimeWindow;
@@ -53,9 +55,10 @@ public class PullJobConfiguration {
     }
 
     @Bean
-    public Feeds feeds(PlatformsProperties properties, PullRuntime runtime, Clock clock) {
-        // Pulled rows with times before 2015 or more than a day ahead of now are quarantined like file rows.
-        return new Feeds(properties, runtime, () -> io.rebatch.domain.PlausibleTimes.forRunAt(clock.instant()));
+    public Feeds feeds(PlatformsProperties properties, PullRuntime runtime, Clock clock, RebatchProperties rebatch) {
+        // Pulled rows are held to the plausible range imported files are (rebatch.input.*), judged per page.
+        return new Feeds(properties, runtime, () -> PlausibleDates.of(rebatch.input().earliestDate(),
+                rebatch.input().maxAhead(), clock).asTimes());
     }
 
     @Bean

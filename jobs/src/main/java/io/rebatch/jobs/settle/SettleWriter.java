@@ -5,6 +5,7 @@ import io.rebatch.domain.AttributionMethod;
 import io.rebatch.domain.LedgerDiff;
 import io.rebatch.domain.LineSettlement;
 import io.rebatch.domain.OrderLine;
+import io.rebatch.domain.RuleSets;
 import io.rebatch.domain.ShareSplit;
 import io.rebatch.jobs.common.FaultInjection;
 import io.rebatch.jobs.common.JobLock;
@@ -12,6 +13,7 @@ import io.rebatch.writers.ledger.LedgerWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +46,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  */
 public class SettleWriter implements ItemWriter<Long> {
     private static final RetryPolicy RACES = RetryPolicy.builder().includes(TransientDataAccessException.class)
-            .maxRetries(8).delay(java.time.Duration.ofMillis(50)).multiplier(2).maxDelay(java.time.Duration.ofSeconds(2))
-            .jitter(java.time.Duration.ofMillis(25)).build();
+            .maxRetries(8).delay(Duration.ofMillis(50)).multiplier(2).maxDelay(Duration.ofSeconds(2))
+            .jitter(Duration.ofMillis(25)).build();
 
     private final LocalDate businessDate;
     private final long jobExecutionId;
@@ -55,11 +57,11 @@ public class SettleWriter implements ItemWriter<Long> {
     private final FaultInjection faults;
     private final JobLock jobLock;
     private final DataSource dataSource;
-    private final io.rebatch.domain.RuleSets ruleSets;
+    private final RuleSets ruleSets;
     private final RetryTemplate retry = new RetryTemplate(RACES);
     private long itemsSeen;
 
-    SettleWriter(LocalDate businessDate, long jobExecutionId, io.rebatch.domain.RuleSets ruleSets,
+    SettleWriter(LocalDate businessDate, long jobExecutionId, RuleSets ruleSets,
                  SettleLookups lookups, SettlementStateStore stateStore, LedgerWriter ledger, FaultInjection faults,
                  JobLock jobLock, DataSource dataSource) {
         this.businessDate = businessDate;
@@ -115,7 +117,7 @@ public class SettleWriter implements ItemWriter<Long> {
             AttributionMethod method = old == null ? null : old.method();
             Attribution.Beneficiaries beneficiaries = old == null ? null : old.beneficiaries();
             boolean unverified = old != null && old.unverified();
-            java.time.LocalDate attributedOn = old == null ? null : old.attributedOn();
+            LocalDate attributedOn = old == null ? null : old.attributedOn();
             Attribution.Result result = attributed.get(item);
             if (result != null) {
                 method = result.method();
@@ -166,7 +168,7 @@ public class SettleWriter implements ItemWriter<Long> {
      */
     private SettlementState held(SettlementState old, boolean tried, AttributionMethod method,
                                  Attribution.Beneficiaries beneficiaries, boolean unverified,
-                                 java.time.LocalDate attributedOn, RuntimeException cause) {
+                                 LocalDate attributedOn, RuntimeException cause) {
         String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         reason = reason.lines().findFirst().orElse(reason);
         if (reason.length() > 500) {

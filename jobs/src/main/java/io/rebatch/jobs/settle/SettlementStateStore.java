@@ -3,9 +3,7 @@ package io.rebatch.jobs.settle;
 import io.rebatch.domain.Platform;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -59,7 +57,7 @@ class SettlementStateStore {
     void write(List<Row> rows) {
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
-        Map<Integer, Row> updateRows = new LinkedHashMap<>();
+        List<Row> updateRows = new ArrayList<>();
         for (Row r : rows) {
             Object[] values = values(r.state());
             if (r.computedFrom() == null) {
@@ -72,7 +70,7 @@ class SettlementStateStore {
                 a[values.length] = r.platform().name();
                 a[values.length + 1] = r.orderLineId();
                 a[values.length + 2] = r.computedFrom().stateSeq();
-                updateRows.put(updates.size(), r);
+                updateRows.add(r);
                 updates.add(a);
             }
         }
