@@ -8,15 +8,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "export", description = "Export balances, lines or quarantined rows as UTF-8 CSV.",
-        subcommands = {ExportCommand.Balances.class, ExportCommand.Lines.class, ExportCommand.Quarantine.class})
+@Command(name = "export", description = "Export balances, lines, quarantined rows or withdrawals as UTF-8 CSV.",
+        subcommands = {ExportCommand.Balances.class, ExportCommand.Lines.class, ExportCommand.Quarantine.class,
+                ExportCommand.Withdrawals.class})
 class ExportCommand implements Callable<Integer> {
     @ParentCommand
     RebatchCommand root;
 
     @Override
     public Integer call() {
-        root.spec.commandLine().getErr().println("rebatch: export needs what to export: balances, lines or quarantine"
+        root.spec.commandLine().getErr().println("rebatch: export needs what to export: balances, lines, quarantine or withdrawals"
                 + " (see 'rebatch export --help')");
         root.spec.commandLine().getErr().flush();
         return RebatchCommand.BAD_INPUT;
@@ -71,6 +72,23 @@ class ExportCommand implements Callable<Integer> {
         public Integer call() {
             long n = export.root.bean(Operations.class).exportQuarantine(out, since);
             export.root.out().println("export quarantine: " + n + " rows to " + out);
+            return 0;
+        }
+    }
+
+    @Command(name = "withdrawals", description = "withdrawal_id,user_id,amount_fen,status,batch_no,transfer_no,reason"
+            + " (no payee data)")
+    static class Withdrawals implements Callable<Integer> {
+        @ParentCommand
+        ExportCommand export;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE")
+        Path out;
+
+        @Override
+        public Integer call() {
+            long n = export.root.bean(io.rebatch.jobs.payout.Payouts.class).exportWithdrawals(out);
+            export.root.out().println("export withdrawals: " + n + " withdrawals to " + out);
             return 0;
         }
     }

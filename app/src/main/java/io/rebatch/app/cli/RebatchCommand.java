@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 @Command(name = "rebatch", mixinStandardHelpOptions = true, version = "rebatch 0.1.0",
         description = "Settlement back office of the cashback app: import, settle, close months, export.",
         subcommands = {LoadCommand.class, ImportCommand.class, SettleCommand.class, CloseMonthCommand.class,
-                ExportCommand.class, RunCommand.class, PullCommand.class, SandboxCommand.class, DemoCommand.class})
+                ExportCommand.class, WithdrawCommand.class,
+                PayoutCommand.class, PayoutResultCommand.class, RunCommand.class, PullCommand.class, SandboxCommand.class, DemoCommand.class})
 public class RebatchCommand implements Callable<Integer> {
     public static final int OK = 0;
     public static final int JOB_FAILED = 1;

@@ -1,5 +1,13 @@
 package io.rebatch.jobs.common;
 
+import io.rebatch.jobs.payout.PayoutProperties;
+import io.rebatch.jobs.payout.Payouts;
+import io.rebatch.jobs.payout.Withdrawals;
+import io.rebatch.writers.ledger.LedgerMoves;
+import io.rebatch.writers.payout.PayoutBatchStore;
+import io.rebatch.writers.payout.WithdrawalStore;
+import org.springframework.transaction.PlatformTransactionManager;
+
 import io.rebatch.jobs.importing.AppDataKinds;
 import io.rebatch.jobs.pull.Feeds;
 import io.rebatch.jobs.importing.ImportKinds;
@@ -24,7 +32,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /** The shared building blocks of every job: the clock, the stores and writers, the rule sets. */
 @Configuration
-@EnableConfigurationProperties({RebatchProperties.class, LockProperties.class})
+@EnableConfigurationProperties({RebatchProperties.class, LockProperties.class, PayoutProperties.class})
 public class RebatchJobsConfiguration {
     @Bean
     public Clock clock() {
@@ -96,6 +104,34 @@ public class RebatchJobsConfiguration {
                                  RuleSetProvider ruleSets, Job pullJob, Feeds feeds, JdbcTemplate jdbc, Clock clock) {
         return new Operations(runner, importJob, settleJob, closeMonthJob, exports, ruleSets, pullJob, feeds, jdbc,
                 clock);
+    }
+
+    @Bean
+    public LedgerMoves ledgerMoves(JdbcTemplate jdbc, Clock clock) {
+        return new LedgerMoves(jdbc, clock);
+    }
+
+    @Bean
+    public WithdrawalStore withdrawalStore(JdbcTemplate jdbc) {
+        return new WithdrawalStore(jdbc);
+    }
+
+    @Bean
+    public PayoutBatchStore payoutBatchStore(JdbcTemplate jdbc) {
+        return new PayoutBatchStore(jdbc);
+    }
+
+    @Bean
+    public Withdrawals withdrawals(WithdrawalStore store, LedgerMoves moves, RuleSetProvider ruleSets, Clock clock,
+                                   PlatformTransactionManager transactionManager) {
+        return new Withdrawals(store, moves, ruleSets, clock, transactionManager);
+    }
+
+    @Bean
+    public Payouts payouts(JobRunner runner, Job payoutJob, Job payoutResultJob, Withdrawals withdrawals,
+                           PayoutBatchStore batches, QuarantineStore quarantine, Exports exports,
+                           PayoutProperties properties) {
+        return new Payouts(runner, payoutJob, payoutResultJob, withdrawals, batches, quarantine, exports, properties);
     }
 
     @Bean

@@ -83,6 +83,27 @@ public class Exports {
         return rows.get();
     }
 
+    /**
+     * {@code export withdrawals}: {@code withdrawal_id,user_id,amount_fen,status,batch_no,transfer_no,reason} by id.
+     * No payee column: payee data leaves rebatch only in payout files.
+     */
+    public long withdrawals(Path out) {
+        AtomicLong rows = new AtomicLong();
+        AtomicFile.write(out, StandardCharsets.UTF_8, w -> {
+            CSVPrinter csv = new CSVPrinter(w, FORMAT);
+            csv.printRecord("withdrawal_id", "user_id", "amount_fen", "status", "batch_no", "transfer_no", "reason");
+            streaming.query("SELECT withdrawal_id, user_id, amount_fen, status, batch_no, transfer_no, reason"
+                    + " FROM withdrawal ORDER BY withdrawal_id", rs -> {
+                        String batch = rs.getString(5);
+                        print(csv, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                                batch == null ? "" : batch.strip(), id(rs.getString(6)), text(rs.getString(7)));
+                        rows.incrementAndGet();
+                    });
+            csv.flush();
+        });
+        return rows.get();
+    }
+
     public long lines(Path out, RuleSets ruleSets) {
         AtomicLong rows = new AtomicLong();
         AtomicLong held = new AtomicLong();

@@ -23,7 +23,7 @@ public class LedgerWriter {
                           String refType, String platform, String orderLineId, String role) {
     }
 
-    private static final String INSERT = "INSERT INTO ledger_entry (entry_key, leg, account, user_id, bucket, amount_fen,"
+    static final String INSERT = "INSERT INTO ledger_entry (entry_key, leg, account, user_id, bucket, amount_fen,"
             + " ref_type, platform, order_line_id, role, business_date, job_execution_id, posted_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 

@@ -54,6 +54,14 @@ public class QuarantineStore {
                 + " AND row_no BETWEEN ? AND ?", Long.class, importKey, fromRowNo, toRowNo));
     }
 
+    /** The first {@code limit} entries of an import key by line: line number, (masked) raw text and reason. */
+    public List<Entry> list(String importKey, int limit) {
+        return jdbc.query("SELECT import_key, row_no, kind, platform, source, line_no, raw_text, reason FROM quarantine"
+                + " WHERE import_key = ? ORDER BY line_no, row_no LIMIT ?", (rs, n) -> new Entry(rs.getString(1),
+                        rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6),
+                        rs.getString(7), rs.getString(8)), importKey, limit);
+    }
+
     public long count(String importKey) {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM quarantine WHERE import_key = ?", Long.class, importKey);
         return n == null ? 0 : n;
