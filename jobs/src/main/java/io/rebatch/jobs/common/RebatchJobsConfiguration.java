@@ -34,9 +34,19 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 @Configuration
 @EnableConfigurationProperties({RebatchProperties.class, LockProperties.class, PayoutProperties.class})
 public class RebatchJobsConfiguration {
+    /**
+     * The system clock (UTC). For tests and rehearsals only, {@code rebatch.testing.start-clock-at} (an ISO-8601
+     * instant) makes this process's clock start at that instant and tick from there, so a scenario's withdrawals
+     * and payout cut-offs fall on the dates it names; never set it in production.
+     */
     @Bean
-    public Clock clock() {
-        return Clock.systemUTC();
+    public Clock clock(Environment env) {
+        String start = env.getProperty("rebatch.testing.start-clock-at");
+        if (start == null || start.isBlank()) {
+            return Clock.systemUTC();
+        }
+        Clock system = Clock.systemUTC();
+        return Clock.offset(system, java.time.Duration.between(system.instant(), java.time.Instant.parse(start.strip())));
     }
 
     @Bean
