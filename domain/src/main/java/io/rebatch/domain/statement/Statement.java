@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What finance's statement files say about month M, per platform: a total (settled income and line count) and/or
@@ -58,13 +57,6 @@ public final class Statement {
 
     public Optional<Details> details(Platform p) {
         return Optional.ofNullable(details.get(p));
-    }
-
-    public Set<Platform> platforms() {
-        EnumMap<Platform, Boolean> all = new EnumMap<>(Platform.class);
-        totals.keySet().forEach(p -> all.put(p, true));
-        details.keySet().forEach(p -> all.put(p, true));
-        return all.keySet();
     }
 
     /** Collects rows; the reader names the file and line of a row it refuses. */
