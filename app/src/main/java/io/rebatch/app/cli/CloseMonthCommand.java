@@ -19,7 +19,8 @@ class CloseMonthCommand implements Callable<Integer> {
     YearMonth month;
 
     @Option(names = "--statement", arity = "1..*", paramLabel = "FILE",
-            description = "Monthly statement files: platform,month,settled_income_fen,line_count")
+            description = "Monthly statement files: platform,month,settled_income_fen,line_count[,order_line_id]"
+                    + " (rows with an order_line_id are per-line detail)")
     List<Path> statements = List.of();
 
     @Override

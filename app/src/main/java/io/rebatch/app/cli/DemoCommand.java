@@ -83,6 +83,7 @@ class DemoCommand implements Callable<Integer> {
         ScenarioGenerator generator = new ScenarioGenerator(spec);
         ScenarioWriter.write(generator, dir);
         root.config = dir.resolve("config");
+        capWithdrawals(root.config.resolve("rules"));
         out.printf("demo: scenario seed %d, %d users, %d order lines, %s..%s written to %s%n", seed, users, orders, from,
                 to, dir);
         Map<String, Object> props = new LinkedHashMap<>();
@@ -144,6 +145,7 @@ class DemoCommand implements Callable<Integer> {
                 }
             }
             n += badInput(out);
+            n += new DemoPayouts(root, dir).run(out);
             summary(out, n, (System.nanoTime() - t0) / 1_000_000);
             if (sandbox != null) {
                 for (Platform p : Platform.values()) {
@@ -213,18 +215,33 @@ class DemoCommand implements Callable<Integer> {
                             Money.formatYuan(rs.getLong(4)),
                             "DIRECT".equals(rs.getString(1)) ? " (" + rs.getLong(3) + " unverified)" : "");
                 });
-        jdbc.query("SELECT COUNT(*), SUM(pending_fen), SUM(available_fen) FROM user_balance", rs -> {
-            out.printf("balances: %d users, pending %s yuan, available %s yuan%n", rs.getLong(1),
-                    Money.formatYuan(rs.getLong(2)), Money.formatYuan(rs.getLong(3)));
-        });
+        jdbc.query("SELECT COUNT(*), SUM(pending_fen), SUM(available_fen), SUM(withdrawing_fen), SUM(paid_fen)"
+                + " FROM user_balance", rs -> {
+                    out.printf("balances: %d users, pending %s yuan, available %s yuan, withdrawing %s yuan, paid %s yuan%n",
+                            rs.getLong(1), Money.formatYuan(rs.getLong(2)), Money.formatYuan(rs.getLong(3)),
+                            Money.formatYuan(rs.getLong(4)), Money.formatYuan(rs.getLong(5)));
+                });
         jdbc.query("SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM ledger_entry", rs -> {
             out.printf("ledger: %d entries, sum %d fen (double entry: always 0)%n", rs.getLong(1), rs.getLong(2));
         });
         Long quarantined = jdbc.queryForObject("SELECT COUNT(*) FROM quarantine", Long.class);
         out.printf("quarantined rows: %d%n", quarantined);
-        out.printf("reports: %s (per settle run), exports: %s and %s%n", dir.resolve("reports"),
-                dir.resolve("out/balances.csv"), dir.resolve("out/lines.csv"));
+        out.printf("reports: %s (per settle run), exports: %s, %s and %s%n", dir.resolve("reports"),
+                dir.resolve("out/balances.csv"), dir.resolve("out/lines.csv"), dir.resolve("out/withdrawals.csv"));
         out.flush();
+    }
+
+    /**
+     * The demo's rule sets allow 500 yuan a day instead of the generator's 5,000, so that the daily cap is reached
+     * with the demo's balances (a few hundred yuan) and the payout act can show its refusal.
+     */
+    private static void capWithdrawals(Path rules) throws IOException {
+        try (Stream<Path> files = Files.list(rules)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yml")).toList()) {
+                Files.writeString(f, Files.readString(f).replaceAll("(?m)^max_withdraw_fen_per_day: \\d+$",
+                        "max_withdraw_fen_per_day: 50000"));
+            }
+        }
     }
 
     private static void deleteTree(Path p) throws IOException {

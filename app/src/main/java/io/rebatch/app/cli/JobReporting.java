@@ -74,6 +74,13 @@ final class JobReporting {
             if (s.getExecutionContext().containsKey("report")) {
                 sb.append(", report ").append(s.getExecutionContext().getString("report"));
             }
+            if (s.getExecutionContext().containsKey("report.lines")) {
+                sb.append(" and ").append(s.getExecutionContext().getString("report.lines"));
+            }
+            if (s.getExecutionContext().containsKey("statement.mismatches")) {
+                long m = s.getExecutionContext().getLong("statement.mismatches");
+                sb.append(m == 0 ? ", statements match" : ", statement MISMATCH on " + m + " platform(s)");
+            }
         }
     }
 
