@@ -19,11 +19,12 @@ import java.util.regex.Pattern;
  * <p>Parsing (each field stripped of surrounding white space): the serial as {@link SerialNo#parse};
  * the account non-blank; the name may be empty; the amount plain digits with at most two decimals
  * (no sign, exponent or thousands separator), at least 0.01; the status exactly {@code 成功}/{@code SUCCESS} or {@code 失败}/{@code FAIL}
- * (case-sensitive); a success needs a transfer number (letters/digits, at most 64) and a completion
- * time; a failure keeps its reason (empty when Alipay gave none, at most 255 characters) and may
- * lack the transfer number and time — refusing such a row would leave the money stuck in
- * withdrawing. The time is {@code yyyy-MM-dd HH:mm:ss} Asia/Shanghai. Missing text is {@code ""}
- * and a missing time is null.
+ * (case-sensitive); a success needs a transfer number (letters/digits, at most 64) — the proof of
+ * payment —; the completion time is informative and may be empty; a failure keeps its reason (empty
+ * when Alipay gave none, at most 255 characters) and may lack the transfer number and time — refusing
+ * such a row would leave the money stuck in withdrawing. The time is {@code yyyy-MM-dd HH:mm:ss}
+ * Asia/Shanghai ({@code /} between the date's parts or a {@code T} before the time are accepted too).
+ * Missing text is {@code ""} and a missing time is null.
  *
  * <p>{@link #toString()} masks the payee: rows end up in error reports and logs.
  */
@@ -108,18 +109,9 @@ public record PayoutResult(SerialNo serial, String payeeAccount, String payeeNam
             throw new BadInputException(serial + ": bad transfer number '" + transferNo + "' (letters and digits, at most "
                     + MAX_TRANSFER_NO + ")");
         }
-        String time = text(fields.get(7));
-        Instant completedAt;
-        try {
-            completedAt = time.isEmpty() ? null : BusinessTime.parseLocal(time);
-        } catch (BadInputException e) {
-            throw new BadInputException(serial + ": " + e.getMessage());
-        }
+        Instant completedAt = completionTime(serial, text(fields.get(7)));
         if (success && transferNo.isEmpty()) {
             throw new BadInputException(serial + ": a successful payout without transfer number");
-        }
-        if (success && completedAt == null) {
-            throw new BadInputException(serial + ": a successful payout without completion time");
         }
         return new PayoutResult(serial, account, name, amount, success, reason, transferNo, completedAt);
     }
@@ -137,6 +129,24 @@ public record PayoutResult(SerialNo serial, String payeeAccount, String payeeNam
         }
         String l = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
         return parse(new ArrayList<>(Arrays.asList(l.split(",", -1))));
+    }
+
+    /**
+     * The completion time, Asia/Shanghai local: {@code yyyy-MM-dd HH:mm:ss}, or the same with {@code /} between the
+     * date's parts or {@code T} before the time (spreadsheet and export variants); empty is null.
+     */
+    private static Instant completionTime(SerialNo serial, String time) {
+        if (time.isEmpty()) {
+            return null;
+        }
+        boolean variant = time.length() == 19 && (time.charAt(10) == ' ' || time.charAt(10) == 'T');
+        String normalised = variant ? time.substring(0, 10).replace('/', '-') + " " + time.substring(11) : time;
+        try {
+            return BusinessTime.parseLocal(normalised);
+        } catch (BadInputException e) {
+            throw new BadInputException(serial + ": bad completion time '" + time
+                    + "' (expected yyyy-MM-dd HH:mm:ss, Asia/Shanghai)");
+        }
     }
 
     private static String text(String field) {

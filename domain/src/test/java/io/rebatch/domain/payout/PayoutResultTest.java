@@ -97,9 +97,9 @@ class PayoutResultTest {
             "W000000000017,13812340000,张三,0.00,成功,,T1,2026-11-26 14:03:27",            // zero
             "W000000000017,13812340000,张三,,成功,,T1,2026-11-26 14:03:27",                // no amount
             "W000000000017,13812340000,张三,12.30,成功,,,2026-11-26 14:03:27",             // success without transfer no
-            "W000000000017,13812340000,张三,12.30,成功,,T1,",                               // success without time
             "W000000000017,13812340000,张三,12.30,成功,,T-1,2026-11-26 14:03:27",          // bad transfer no
-            "W000000000017,13812340000,张三,12.30,成功,,T1,2026/11/26 14:03:27",           // bad time
+            "W000000000017,13812340000,张三,12.30,成功,,T1,26/11/2026 14:03:27",           // bad time
+            "W000000000017,13812340000,张三,12.30,成功,,T1,2026-11-26",                    // no time of day
             "W000000000017,13812340000,张三,12.30,成功,,T1,2026-02-30 14:03:27",           // no such day
             "W000000000017,13812340000,张三,12.30,成功,,T1",                               // 7 fields
             "W000000000017,13812340000,张三,12.30,成功,,T1,2026-11-26 14:03:27,x",         // 9 fields
@@ -107,6 +107,16 @@ class PayoutResultTest {
     })
     void malformedRowsAreBadInput(String line) {
         assertThatThrownBy(() -> PayoutResult.parseLine(line)).isInstanceOf(BadInputException.class);
+    }
+
+    @Test
+    void aSuccessNeedsItsTransferNumberButTheTimeIsInformative() {
+        assertThat(PayoutResult.parseLine("W000000000017,13812340000,张三,12.30,成功,,T1,").completedAt()).isNull();
+        Instant t = BusinessTime.parseLocal("2026-11-26 14:03:27");
+        assertThat(PayoutResult.parseLine("W000000000017,13812340000,张三,12.30,成功,,T1,2026/11/26 14:03:27")
+                .completedAt()).isEqualTo(t);
+        assertThat(PayoutResult.parseLine("W000000000017,13812340000,张三,12.30,成功,,T1,2026-11-26T14:03:27")
+                .completedAt()).isEqualTo(t);
     }
 
     @Test
