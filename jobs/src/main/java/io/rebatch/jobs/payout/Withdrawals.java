@@ -17,7 +17,12 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.Duration;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,7 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       were bypassed) and available → withdrawing is posted with a conditional update that the database refuses
  *       if available no longer covers it — no overdraft even without the row lock.</li>
  * </ol>
- * A refusal stores nothing: the same key may be tried again later. Logs carry ids and amounts, never payee data.
+ * A refusal stores nothing: the same key may be tried again later. A transaction that loses a deadlock or a lock
+ * wait to a concurrent writer is run again (Spring's {@link RetryTemplate}, bounded, with back-off). Logs carry ids
+ * and amounts, never payee data.
  */
 public class Withdrawals {
     private static final Logger log = LoggerFactory.getLogger(Withdrawals.class);
@@ -55,6 +62,10 @@ public class Withdrawals {
     private final RuleSetProvider ruleSets;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final RetryTemplate retry = new RetryTemplate(RetryPolicy.builder()
+            .includes(TransientDataAccessException.class).excludes(DuplicateKeyException.class).maxRetries(5)
+            .delay(Duration.ofMillis(20)).multiplier(2).maxDelay(Duration.ofMillis(500)).jitter(Duration.ofMillis(10))
+            .build());
 
     public Withdrawals(WithdrawalStore store, LedgerMoves moves, RuleSetProvider ruleSets, Clock clock,
                        PlatformTransactionManager transactionManager) {
@@ -67,6 +78,23 @@ public class Withdrawals {
     }
 
     public Outcome request(WithdrawalRequest request) {
+        try {
+            return retry.execute(() -> once(request));
+        } catch (RetryException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("withdrawal of user " + request.userId() + " failed: " + cause.getMessage(),
+                    cause);
+        }
+    }
+
+    /**
+     * One attempt. A deadlock or lock-wait timeout against a concurrent settle (both update balance rows) rolls the
+     * whole transaction back, so the attempt can simply run again: the key makes a retried request idempotent.
+     */
+    private Outcome once(WithdrawalRequest request) {
         try {
             return tx.execute(status -> decideAndStore(request));
         } catch (DuplicateKeyException e) {
