@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -138,7 +139,7 @@ class PayoutResultIT {
 
     /** Everything an import could change: withdrawals (every column), balances, ledger and quarantine sizes. */
     private static List<String> snapshot(PayoutFixture f) {
-        List<String> s = new java.util.ArrayList<>(f.withdrawalRows());
+        List<String> s = new ArrayList<>(f.withdrawalRows());
         s.addAll(LedgerInvariants.rows(f.url, "SELECT * FROM user_balance ORDER BY user_id"));
         s.add("ledger " + f.count("ledger_entry"));
         s.add("quarantine " + f.count("quarantine"));
