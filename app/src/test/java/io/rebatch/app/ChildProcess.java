@@ -66,6 +66,19 @@ final class ChildProcess {
         }
     }
 
+    /** SIGKILLs the child (no shutdown hook, no rollback by the JVM) and waits until it is gone. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(label + " survived SIGKILL for 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + label, e);
+        }
+    }
+
     String label() {
         return label;
     }

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * What "no line posted twice, nothing half-written" means in the tables: for every line, the ledger holds exactly
  * the positions its settlement state says are posted; every user's balance row equals the sums of their entries;
- * all entries sum to zero; no entry key is used twice. Checked with set-based SQL on H2 and MariaDB alike.
+ * all entries sum to zero; no entry key is used twice; withdrawals have exactly the moves their status implies
+ * ({@link #assertWithdrawalsHold}). Checked with set-based SQL on H2 and MariaDB alike.
  */
 final class LedgerInvariants {
     private static final String[][] POSITIONS = {
@@ -40,11 +41,47 @@ final class LedgerInvariants {
         assertThat(rows(jdbcUrl, "SELECT b.user_id FROM user_balance b WHERE b.pending_fen <>"
                 + " (SELECT COALESCE(SUM(e.amount_fen), 0) FROM ledger_entry e WHERE e.user_id = b.user_id"
                 + " AND e.bucket = 'PENDING') OR b.available_fen <> (SELECT COALESCE(SUM(e.amount_fen), 0)"
-                + " FROM ledger_entry e WHERE e.user_id = b.user_id AND e.bucket = 'AVAILABLE')"))
+                + " FROM ledger_entry e WHERE e.user_id = b.user_id AND e.bucket = 'AVAILABLE')"
+                + " OR b.withdrawing_fen <> (SELECT COALESCE(SUM(e.amount_fen), 0) FROM ledger_entry e"
+                + " WHERE e.user_id = b.user_id AND e.bucket = 'WITHDRAWING') OR b.paid_fen <>"
+                + " (SELECT COALESCE(SUM(e.amount_fen), 0) FROM ledger_entry e WHERE e.user_id = b.user_id"
+                + " AND e.bucket = 'PAID')"))
                 .as("balances out of step with their entries").isEmpty();
+        assertWithdrawalsHold(jdbcUrl);
         assertThat(rows(jdbcUrl, "SELECT COALESCE(SUM(amount_fen), 0) FROM ledger_entry")).containsExactly("0");
         assertThat(rows(jdbcUrl, "SELECT entry_key FROM ledger_entry GROUP BY entry_key, leg HAVING COUNT(*) > 1"))
                 .as("entry keys used twice").isEmpty();
+    }
+
+    /**
+     * The withdrawal moves (ref_type 'WDR', both legs the user's own buckets): each entry key's two legs belong to
+     * one user and cancel out; every withdrawal has its request move, and a result move exactly when it is PAID
+     * (withdrawing → paid) or FAILED (withdrawing → available); a user's withdrawing is the sum of their REQUESTED
+     * and IN_BATCH withdrawals, their paid the sum of the PAID ones. Without withdrawals it holds trivially.
+     */
+    static void assertWithdrawalsHold(String jdbcUrl) {
+        assertThat(rows(jdbcUrl, "SELECT entry_key FROM ledger_entry WHERE ref_type = 'WDR' GROUP BY entry_key"
+                + " HAVING COUNT(*) <> 2 OR SUM(amount_fen) <> 0 OR MIN(user_id) <> MAX(user_id)"
+                + " OR COUNT(user_id) <> 2 OR MIN(account) <> 'USER' OR MAX(account) <> 'USER'"))
+                .as("withdrawal moves that are not two legs of one user cancelling out").isEmpty();
+        String moves = "SELECT w.withdrawal_id, w.status, (SELECT COUNT(*) FROM ledger_entry e WHERE e.entry_key ="
+                + " CONCAT('W:', w.withdrawal_id, ':REQUEST') AND e.user_id = w.user_id AND ((e.leg = 1 AND e.bucket ="
+                + " 'AVAILABLE' AND e.amount_fen = -w.amount_fen) OR (e.leg = 2 AND e.bucket = 'WITHDRAWING'"
+                + " AND e.amount_fen = w.amount_fen))) AS requested, (SELECT COUNT(*) FROM ledger_entry e"
+                + " WHERE e.entry_key = CONCAT('W:', w.withdrawal_id, ':RESULT') AND e.user_id = w.user_id"
+                + " AND ((e.leg = 1 AND e.bucket = 'WITHDRAWING' AND e.amount_fen = -w.amount_fen) OR (e.leg = 2"
+                + " AND e.amount_fen = w.amount_fen AND e.bucket = CASE w.status WHEN 'PAID' THEN 'PAID'"
+                + " ELSE 'AVAILABLE' END))) AS settled, (SELECT COUNT(*) FROM ledger_entry e WHERE e.entry_key LIKE"
+                + " CONCAT('W:', w.withdrawal_id, ':%')) AS legs FROM withdrawal w";
+        assertThat(rows(jdbcUrl, "SELECT * FROM (" + moves + ") m WHERE m.requested <> 2 OR m.settled <>"
+                + " (CASE WHEN m.status IN ('PAID', 'FAILED') THEN 2 ELSE 0 END) OR m.legs <> m.requested + m.settled"))
+                .as("withdrawals whose ledger moves differ from their status (id|status|request legs|result legs|all)")
+                .isEmpty();
+        assertThat(rows(jdbcUrl, "SELECT b.user_id FROM user_balance b WHERE b.withdrawing_fen <> (SELECT"
+                + " COALESCE(SUM(w.amount_fen), 0) FROM withdrawal w WHERE w.user_id = b.user_id AND w.status IN"
+                + " ('REQUESTED', 'IN_BATCH')) OR b.paid_fen <> (SELECT COALESCE(SUM(w.amount_fen), 0) FROM withdrawal w"
+                + " WHERE w.user_id = b.user_id AND w.status = 'PAID')"))
+                .as("users whose withdrawing or paid differ from their withdrawals").isEmpty();
     }
 
     /** Each row of a query as its columns joined with '|'. */

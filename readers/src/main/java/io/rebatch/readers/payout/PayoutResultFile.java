@@ -4,7 +4,6 @@ import io.rebatch.domain.BadInputException;
 import io.rebatch.domain.payout.Payee;
 import io.rebatch.domain.payout.PayoutResult;
 import io.rebatch.readers.report.CsvRecords;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,7 +43,7 @@ public final class PayoutResultFile implements AutoCloseable {
     }
 
     public static PayoutResultFile open(Path file) {
-        CsvRecords records = CsvRecords.open(file, StandardCharsets.UTF_8);
+        CsvRecords records = CsvRecords.open(file, null);   // null: detected (UTF-8 with or without BOM, or GB18030)
         try {
             if (records.isEmpty()) {
                 throw new BadInputException(records.source() + " is empty: not an Alipay result file ("
