@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * What "no line posted twice, nothing half-written" means in the tables: for every line, the ledger holds exactly
- * the positions its settlement state says are posted; every user's balance row equals the sums of their entries;
- * all entries sum to zero; no entry key is used twice. Checked with set-based SQL on H2 and MariaDB alike.
+ * the positions its settlement state says are posted; every user's balance row equals the sums of their entries,
+ * bucket by bucket; every withdrawal posting (ref_type WDR) is two legs of one user that cancel out; all entries
+ * sum to zero; no entry key is used twice. Checked with set-based SQL on H2 and MariaDB alike.
  */
 final class LedgerInvariants {
     private static final String[][] POSITIONS = {
@@ -40,8 +41,17 @@ final class LedgerInvariants {
         assertThat(rows(jdbcUrl, "SELECT b.user_id FROM user_balance b WHERE b.pending_fen <>"
                 + " (SELECT COALESCE(SUM(e.amount_fen), 0) FROM ledger_entry e WHERE e.user_id = b.user_id"
                 + " AND e.bucket = 'PENDING') OR b.available_fen <> (SELECT COALESCE(SUM(e.amount_fen), 0)"
-                + " FROM ledger_entry e WHERE e.user_id = b.user_id AND e.bucket = 'AVAILABLE')"))
+                + " FROM ledger_entry e WHERE e.user_id = b.user_id AND e.bucket = 'AVAILABLE')"
+                + " OR b.withdrawing_fen <> (SELECT COALESCE(SUM(e.amount_fen), 0) FROM ledger_entry e"
+                + " WHERE e.user_id = b.user_id AND e.bucket = 'WITHDRAWING') OR b.paid_fen <>"
+                + " (SELECT COALESCE(SUM(e.amount_fen), 0) FROM ledger_entry e WHERE e.user_id = b.user_id"
+                + " AND e.bucket = 'PAID')"))
                 .as("balances out of step with their entries").isEmpty();
+        // A withdrawal posting (ref_type WDR) moves between two buckets of one user: two USER legs, same user.
+        assertThat(rows(jdbcUrl, "SELECT entry_key FROM ledger_entry WHERE ref_type = 'WDR' GROUP BY entry_key"
+                + " HAVING COUNT(*) <> 2 OR SUM(amount_fen) <> 0 OR MIN(account) <> 'USER' OR MAX(account) <> 'USER'"
+                + " OR MIN(user_id) <> MAX(user_id) OR COUNT(user_id) <> 2"))
+                .as("withdrawal postings that are not two legs of one user summing to zero").isEmpty();
         assertThat(rows(jdbcUrl, "SELECT COALESCE(SUM(amount_fen), 0) FROM ledger_entry")).containsExactly("0");
         assertThat(rows(jdbcUrl, "SELECT entry_key FROM ledger_entry GROUP BY entry_key, leg HAVING COUNT(*) > 1"))
                 .as("entry keys used twice").isEmpty();
