@@ -5,7 +5,6 @@ import static io.rebatch.app.WithdrawalConcurrencyIT.CAP_FEN;
 import static io.rebatch.app.WithdrawalConcurrencyIT.MAX_SMALL_FEN;
 import static io.rebatch.app.WithdrawalConcurrencyIT.MIN_FEN;
 import static io.rebatch.app.WithdrawalConcurrencyIT.NAME;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rebatch.domain.payout.WithdrawalRules.Refusal;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.api.SoftAssertions;
 
 /**
  * What one case of {@link WithdrawalConcurrencyIT} tried and what it was answered (thread-safe: callers record
@@ -138,22 +138,23 @@ final class WithdrawalTally {
                 elapsedNanos / 1e9);
     }
 
-    /** Every check of the tables after the case; {@code expectedTried} requests were sent. */
+    /**
+     * Every check of the tables after the case, all reported together (soft assertions: a broken guard shows
+     * everything it broke); {@code expectedTried} requests were sent.
+     */
     synchronized void assertHolds(String url, int expectedTried) {
-        assertThat(problems).as("answers that are neither an acceptance nor a valid refusal").isEmpty();
-        assertThat(tried).as("requests answered").isEqualTo(expectedTried);
-        assertThat(accepted + refused).as("accepted + refused").isEqualTo(tried);
+        SoftAssertions soft = new SoftAssertions();
         for (Map.Entry<Long, Balance> e : before.entrySet()) {
             long user = e.getKey();
             Balance was = e.getValue();
             Balance now = Balance.of(url, user);
             long acceptedFen = acceptedFen(user);
-            assertThat(lowestAvailable(url, user, was.availableFen()))
+            soft.assertThat(lowestAvailable(url, user, was.availableFen()))
                     .as("lowest available of user %d after any withdrawal posting", user).isNotNegative();
-            assertThat(now.availableFen()).as("available of user %d at the end", user).isNotNegative();
-            assertThat(was.availableFen() - now.availableFen()).as("available taken from user %d", user)
+            soft.assertThat(now.availableFen()).as("available of user %d at the end", user).isNotNegative();
+            soft.assertThat(was.availableFen() - now.availableFen()).as("available taken from user %d", user)
                     .isEqualTo(acceptedFen);
-            assertThat(now.withdrawingFen() - was.withdrawingFen()).as("withdrawing added to user %d", user)
+            soft.assertThat(now.withdrawingFen() - was.withdrawingFen()).as("withdrawing added to user %d", user)
                     .isEqualTo(acceptedFen);
             Map<Long, Long> rows = new TreeMap<>();
             for (String row : LedgerInvariants.rows(url, "SELECT withdrawal_id, amount_fen FROM withdrawal"
@@ -161,19 +162,24 @@ final class WithdrawalTally {
                 String[] f = row.split("\\|");
                 rows.put(Long.parseLong(f[0]), Long.parseLong(f[1]));
             }
-            assertThat(rows).as("withdrawal rows of user %d = the accepted answers", user)
+            soft.assertThat(rows).as("withdrawal rows of user %d = the accepted answers", user)
                     .isEqualTo(acceptedByUser.get(user));
         }
-        assertThat(LedgerInvariants.rows(url, "SELECT user_id, requested_on, SUM(amount_fen) FROM withdrawal"
+        soft.assertThat(LedgerInvariants.rows(url, "SELECT user_id, requested_on, SUM(amount_fen) FROM withdrawal"
                 + " GROUP BY user_id, requested_on HAVING SUM(amount_fen) > " + CAP_FEN))
                 .as("days whose accepted withdrawals exceed max_withdraw_fen_per_day = %d", CAP_FEN).isEmpty();
-        assertThat(LedgerInvariants.rows(url, "SELECT w.withdrawal_id FROM withdrawal w WHERE w.amount_fen <>"
+        soft.assertThat(problems.size()).as("answers that are neither an acceptance nor a valid refusal, e.g. %s",
+                problems.stream().limit(3).toList()).isZero();
+        soft.assertThat(tried).as("requests answered").isEqualTo(expectedTried);
+        soft.assertThat(accepted + refused).as("accepted + refused").isEqualTo(tried);
+        soft.assertThat(LedgerInvariants.rows(url, "SELECT w.withdrawal_id FROM withdrawal w WHERE w.amount_fen <>"
                 + " (SELECT COALESCE(SUM(e.amount_fen), 0) FROM ledger_entry e WHERE e.bucket = 'WITHDRAWING'"
                 + " AND e.entry_key = CONCAT('W:', w.withdrawal_id, ':REQUEST'))"))
                 .as("withdrawals whose request posting is missing or of another amount").isEmpty();
-        assertThat(LedgerInvariants.rows(url, "SELECT COUNT(DISTINCT entry_key) FROM ledger_entry WHERE ref_type = 'WDR'"))
-                .as("withdrawal postings (one per withdrawal, no payout run here)")
+        soft.assertThat(LedgerInvariants.rows(url, "SELECT COUNT(DISTINCT entry_key) FROM ledger_entry"
+                + " WHERE ref_type = 'WDR'")).as("withdrawal postings (one per withdrawal, no payout run here)")
                 .isEqualTo(LedgerInvariants.rows(url, "SELECT COUNT(*) FROM withdrawal"));
+        soft.assertAll();
         LedgerInvariants.assertHold(url);
     }
 
