@@ -51,6 +51,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * available balance never went below zero, accepted = available taken = withdrawing added = the withdrawal rows,
  * no day above the cap, and the ledger invariants ({@link LedgerInvariants}). Each case prints one line of figures.
  * Seed: {@code -Drebatch.test.withdrawals.seed} (default 20261126).
+ *
+ * <p>Checked against broken guards (2026-12, both databases): without the row lock and without the conditional
+ * update the threads case overdraws (available −85.50 / −169.04 yuan) and passes the cap; without the row lock only,
+ * it passes the cap (320–342 yuan of 200) and some requests fail instead of being refused.
  */
 class WithdrawalConcurrencyIT {
     /** 10:00 on 2026-11-26 in Shanghai, the day after the sample's last settle: every request falls on that day. */
