@@ -1,6 +1,7 @@
 package io.rebatch.app.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.function.IntConsumer;
 import picocli.CommandLine;
@@ -39,6 +40,37 @@ public final class InProcessSteps {
             }
             return RebatchCommand.OK;
         } finally {
+            root.context().close();
+        }
+    }
+
+    /** One step's exit code and what it printed on stdout and stderr. */
+    public record StepResult(int code, String out, String err) {
+    }
+
+    /**
+     * One Spring context for many steps, every step run whatever the previous one's exit code was (unlike
+     * {@link #run}), each step's output captured: how a child process sends a batch of {@code withdraw} commands.
+     */
+    public static final class Session implements AutoCloseable {
+        private final RebatchCommand root = new RebatchCommand();
+
+        /** Starts the context of the global options ({@code --db URL --config DIR}). */
+        public Session(String... globalOptions) {
+            new CommandLine(root).parseArgs(globalOptions);
+            root.context();
+        }
+
+        /** Runs one step, given with the global options as in {@link #run}: {@code --db URL --config DIR COMMAND ...}. */
+        public StepResult run(String... step) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = root.runStep(new PrintWriter(out, true), new PrintWriter(err, true), step);
+            return new StepResult(code, out.toString(), err.toString());
+        }
+
+        @Override
+        public void close() {
             root.context().close();
         }
     }
