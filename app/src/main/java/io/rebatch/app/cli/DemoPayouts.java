@@ -2,6 +2,7 @@ package io.rebatch.app.cli;
 
 import io.rebatch.domain.BusinessTime;
 import io.rebatch.domain.Money;
+import io.rebatch.domain.payout.SerialNo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -103,8 +105,8 @@ final class DemoPayouts {
         for (int i = 0; i < rows.size(); i++) {
             Object[] r = rows.get(i);
             long amount = (long) r[3] + (i == 2 ? 10_000 : 0);
-            String serial = String.format("W%012d", (long) r[0]);
-            String outcome = i == 1 ? "失败,收款账户不存在,," : "成功,,2026" + String.format("%012d", 7_000 + i) + ",";
+            String serial = SerialNo.of((long) r[0]).format();
+            String outcome = i == 1 ? "失败,收款账户不存在,," : "成功,,2026" + String.format(Locale.ROOT, "%012d", 7_000 + i) + ",";
             sb.append(serial).append(',').append(r[1]).append(',').append(r[2]).append(',')
                     .append(Money.formatYuan(amount)).append(',').append(outcome).append(day).append(" 11:0").append(i)
                     .append(":00\n");

@@ -1,6 +1,7 @@
 package io.rebatch.app.cli;
 
 import io.rebatch.jobs.common.Operations;
+import io.rebatch.jobs.payout.Payouts;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -87,7 +88,7 @@ class ExportCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            long n = export.root.bean(io.rebatch.jobs.payout.Payouts.class).exportWithdrawals(out);
+            long n = export.root.bean(Payouts.class).exportWithdrawals(out);
             export.root.out().println("export withdrawals: " + n + " withdrawals to " + out);
             return 0;
         }

@@ -1,11 +1,13 @@
 package io.rebatch.app.cli;
 
 import io.rebatch.domain.Money;
+import io.rebatch.jobs.payout.PayoutJobConfiguration;
 import io.rebatch.jobs.payout.Payouts;
 import io.rebatch.writers.payout.PayoutBatchStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,11 +47,11 @@ class PayoutCommand implements Callable<Integer> {
             sb.append("nothing due (no REQUESTED withdrawal before the cut-off)");
         } else {
             sb.append("batch ").append(b.batchNo()).append(' ')
-                    .append(run.state() == io.rebatch.jobs.payout.PayoutJobConfiguration.State.CREATED ? "created" : "exists")
+                    .append(run.state() == PayoutJobConfiguration.State.CREATED ? "created" : "exists")
                     .append(" (").append(b.lineCount()).append(" withdrawals, ").append(Money.formatYuan(b.totalFen()))
                     .append(" yuan, ").append(b.encoding()).append("), file ").append(run.file()).append(' ')
                     .append(run.fileResult() == null ? "unchanged"
-                            : run.fileResult().name().toLowerCase(java.util.Locale.ROOT))
+                            : run.fileResult().name().toLowerCase(Locale.ROOT))
                     .append(" with ").append(run.file().getFileName()).append(".sha256");
         }
         root.out().println(sb);

@@ -67,24 +67,21 @@ public class Payouts {
                 .addString("encoding", encoding == null ? "UTF-8" : encoding, false)
                 .addString("out", dir.toAbsolutePath().toString(), false).toJobParameters(), JobRunner.WhenComplete.RERUN);
         Optional<PayoutBatchStore.Batch> batch = batches.findByDate(date);
-        PayoutJobConfiguration.State state = batch.isEmpty() ? PayoutJobConfiguration.State.NOTHING_DUE
-                : PayoutJobConfiguration.State.EXISTING;
+        boolean created = false;
         PayoutFileWriter.Result fileResult = null;
         JobExecution exec = outcome.execution();
         if (exec != null) {
             for (StepExecution s : exec.getStepExecutions()) {
                 var ctx = s.getExecutionContext();
-                if (ctx.containsKey(PayoutJobConfiguration.STATE)) {
-                    state = PayoutJobConfiguration.State.valueOf(ctx.getString(PayoutJobConfiguration.STATE));
-                }
+                created |= PayoutJobConfiguration.State.CREATED.name().equals(ctx.getString(PayoutJobConfiguration.STATE, ""));
                 if (ctx.containsKey(PayoutJobConfiguration.FILE_RESULT)) {
                     fileResult = PayoutFileWriter.Result.valueOf(ctx.getString(PayoutJobConfiguration.FILE_RESULT));
                 }
             }
         }
-        if (batch.isPresent() && state == PayoutJobConfiguration.State.NOTHING_DUE) {
-            state = PayoutJobConfiguration.State.EXISTING;
-        }
+        // this run's batch step says whether it created the batch; otherwise the database says whether one exists
+        PayoutJobConfiguration.State state = created ? PayoutJobConfiguration.State.CREATED
+                : batch.isPresent() ? PayoutJobConfiguration.State.EXISTING : PayoutJobConfiguration.State.NOTHING_DUE;
         return new PayoutRun(outcome, state, batch.orElse(null),
                 batch.map(b -> dir.resolve(b.fileName())).orElse(null), fileResult);
     }

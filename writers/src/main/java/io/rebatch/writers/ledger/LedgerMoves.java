@@ -89,15 +89,22 @@ public class LedgerMoves {
                 + " withdrawing_fen = withdrawing_fen + ?, paid_fen = paid_fen + ? WHERE user_id = ?", rows);
         String negative = drained.stream().map(b -> column(b) + " < 0").collect(Collectors.joining(" OR "));
         String users = deltas.keySet().stream().map(String::valueOf).collect(Collectors.joining(","));
-        List<Long> overdrawn = jdbc.queryForList("SELECT user_id FROM user_balance WHERE user_id IN (" + users + ")"
-                + " AND (" + negative + ")", Long.class);
+        // one read of the touched rows: each must exist (the UPDATE changes nothing for a missing one) and none may
+        // have a drained bucket below zero
+        List<Long> overdrawn = new ArrayList<>();
+        int[] found = {0};
+        jdbc.query("SELECT user_id, CASE WHEN " + negative + " THEN 1 ELSE 0 END FROM user_balance WHERE user_id IN ("
+                + users + ")", rs -> {
+                    found[0]++;
+                    if (rs.getInt(2) == 1) {
+                        overdrawn.add(rs.getLong(1));
+                    }
+                });
         if (!overdrawn.isEmpty()) {
             throw new IllegalStateException("moving " + drained + " would take users " + overdrawn
                     + " below zero; nothing of this chunk is written");
         }
-        Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM user_balance WHERE user_id IN (" + users + ")",
-                Integer.class);
-        if (found == null || found != deltas.size()) {
+        if (found[0] != deltas.size()) {
             throw new IllegalStateException("balance rows missing for some of users " + deltas.keySet());
         }
     }
