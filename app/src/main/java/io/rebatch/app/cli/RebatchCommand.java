@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         description = "Settlement back office of the cashback app: import, settle, close months, export.",
         subcommands = {LoadCommand.class, ImportCommand.class, SettleCommand.class, CloseMonthCommand.class,
                 ExportCommand.class, WithdrawCommand.class,
-                PayoutCommand.class, PayoutResultCommand.class, RunCommand.class, PullCommand.class, SandboxCommand.class, DemoCommand.class})
+                PayoutCommand.class, PayoutResultCommand.class, ServeCommand.class, RunCommand.class, PullCommand.class, SandboxCommand.class, DemoCommand.class})
 public class RebatchCommand implements Callable<Integer> {
     public static final int OK = 0;
     public static final int JOB_FAILED = 1;
@@ -58,6 +58,14 @@ public class RebatchCommand implements Callable<Integer> {
     ConfigurableApplicationContext context(Map<String, Object> extra) {
         if (context == null) {
             context = RebatchContext.start(db, config, extra);
+        }
+        return context;
+    }
+
+    /** The web context of {@code serve} (REST layer on a servlet server), started once with the global options. */
+    ConfigurableApplicationContext webContext(Map<String, Object> extra) {
+        if (context == null) {
+            context = RebatchContext.startWeb(db, config, extra);
         }
         return context;
     }

@@ -125,11 +125,21 @@ public final class RebatchContext {
     }
 
     public static ConfigurableApplicationContext start(String db, Path configDir, Map<String, Object> extra) {
-        return start(db, configDir, extra, System.getenv());
+        return start(db, configDir, extra, System.getenv(), WebApplicationType.NONE);
+    }
+
+    /** The context of {@code serve}: the same, plus the servlet web server and the REST layer. */
+    public static ConfigurableApplicationContext startWeb(String db, Path configDir, Map<String, Object> extra) {
+        return start(db, configDir, extra, System.getenv(), WebApplicationType.SERVLET);
     }
 
     static ConfigurableApplicationContext start(String db, Path configDir, Map<String, Object> extra,
                                                 Map<String, String> env) {
+        return start(db, configDir, extra, env, WebApplicationType.NONE);
+    }
+
+    static ConfigurableApplicationContext start(String db, Path configDir, Map<String, Object> extra,
+                                                Map<String, String> env, WebApplicationType webType) {
         boolean explicit = db != null && !db.isBlank();
         String url = explicit ? normalize(db.strip()) : embeddedUrl(Path.of("data"));
         if (url.startsWith("jdbc:h2:file:")) {
@@ -160,7 +170,7 @@ public final class RebatchContext {
             options.put("spring.datasource.password", envPassword);
         }
         try {
-            return new SpringApplicationBuilder(RebatchApplication.class).web(WebApplicationType.NONE)
+            return new SpringApplicationBuilder(RebatchApplication.class).web(webType)
                     .logStartupInfo(false).properties(defaults)
                     .initializers(ctx -> ctx.getEnvironment().getPropertySources().addAfter(
                             StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,

@@ -1,0 +1,26 @@
+package io.rebatch.api;
+
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The REST layer's wiring. Its beans exist only in {@code rebatch serve} (the servlet web context): the
+ * application's component scan leaves {@code io.rebatch.api} out and imports this class, which scans it only in a
+ * servlet context — the CLI commands start without a secret, a filter chain or controllers.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ComponentScan("io.rebatch.api")
+@EnableConfigurationProperties(ApiProperties.class)
+@OpenAPIDefinition(info = @Info(title = "rebatch API", version = "v1",
+        description = "Settled rebates, balances and withdrawals for the cashback app (SPEC 8). Amounts are fen"
+                + " integers with yuan strings beside them; errors are RFC 9457 problem details with a reason."))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+public class ApiConfiguration {
+}

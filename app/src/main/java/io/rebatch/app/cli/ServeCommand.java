@@ -1,0 +1,45 @@
+package io.rebatch.app.cli;
+
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code serve [--port P]}: the app's REST API (SPEC 8) until SIGTERM/SIGINT, which drains in-flight requests
+ * (graceful shutdown) and exits. Stateless: everything it answers is read from the database at request time, so
+ * any number of replicas can run behind a load balancer on one database. It never starts jobs: the scheduler is a
+ * separate switch ({@code rebatch.scheduler.enabled}). Needs {@code REBATCH_API_JWT_SECRET} (or
+ * {@code rebatch.api.jwt-secret}) of at least 32 bytes: without it, one line and exit 2.
+ */
+@Command(name = "serve", description = "Serve the REST API for the app and admins until stopped (needs"
+        + " REBATCH_API_JWT_SECRET, at least 32 bytes).")
+class ServeCommand implements java.util.concurrent.Callable<Integer> {
+    @ParentCommand
+    RebatchCommand root;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "8080",
+            description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free port)")
+    int port;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be 0..65535");
+        }
+        ConfigurableApplicationContext context = root.webContext(Map.of("server.port", port));
+        CountDownLatch closed = new CountDownLatch(1);
+        context.addApplicationListener((ApplicationListener<ContextClosedEvent>) e -> closed.countDown());
+        root.out().println("serve: listening on port " + context.getEnvironment().getProperty("local.server.port"));
+        root.out().flush();
+        if (!context.isActive()) {
+            return RebatchCommand.OK;
+        }
+        closed.await();
+        return RebatchCommand.OK;
+    }
+}
