@@ -159,6 +159,9 @@ public final class RebatchContext {
         }
         defaults.put("rebatch.config-dir", configDir.toString());
         defaults.put("spring.config.import", "optional:file:" + configDir.toAbsolutePath().resolve("application.yml"));
+        if (webType == WebApplicationType.NONE) {
+            defaults.put(io.rebatch.app.CliAutoConfigurationFilter.PROPERTY, "true");
+        }
         defaults.putAll(extra);
         // Above the config files, below JVM system properties: the explicit --db and the credentials from the
         // environment.
