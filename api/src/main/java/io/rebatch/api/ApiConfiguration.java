@@ -4,7 +4,10 @@ import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.rebatch.jobs.common.RuleSetProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -23,4 +26,12 @@ import org.springframework.context.annotation.Configuration;
                 + " integers with yuan strings beside them; errors are RFC 9457 problem details with a reason."))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class ApiConfiguration {
+    /**
+     * Loads the rule sets when {@code serve} starts: a missing or broken rules directory stops the start (exit 2,
+     * one line) instead of failing every withdrawal later.
+     */
+    @Bean
+    SmartInitializingSingleton ruleSetsLoadedAtStart(RuleSetProvider ruleSets) {
+        return ruleSets::get;
+    }
 }
