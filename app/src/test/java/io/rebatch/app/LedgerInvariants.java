@@ -14,7 +14,8 @@ import java.util.List;
  * What "no line posted twice, nothing half-written" means in the tables: for every line, the ledger holds exactly
  * the positions its settlement state says are posted; every user's balance row equals the sums of their entries;
  * all entries sum to zero; no entry key is used twice; withdrawals have exactly the moves their status implies
- * ({@link #assertWithdrawalsHold}). Checked with set-based SQL on H2 and MariaDB alike.
+ * ({@link #assertWithdrawalsHold}); the app's rebate records agree with the settlement
+ * ({@link RebateRecordInvariants}). Checked with set-based SQL on H2 and MariaDB alike.
  */
 final class LedgerInvariants {
     private static final String[][] POSITIONS = {
@@ -51,6 +52,7 @@ final class LedgerInvariants {
         assertThat(rows(jdbcUrl, "SELECT COALESCE(SUM(amount_fen), 0) FROM ledger_entry")).containsExactly("0");
         assertThat(rows(jdbcUrl, "SELECT entry_key FROM ledger_entry GROUP BY entry_key, leg HAVING COUNT(*) > 1"))
                 .as("entry keys used twice").isEmpty();
+        RebateRecordInvariants.assertHold(jdbcUrl);
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * What "no line posted twice" means, read straight from the tables (SPEC 5, 9): for every line, role and bucket
  * the ledger holds exactly what {@code line_settlement} says is posted, and per role no more than the line's
  * share; {@code user_balance} is the per-user sum of the user legs; every posting's two legs cancel out and all
- * entries sum to zero; no (entry_key, leg) twice. Each method returns the violations, one line each.
+ * entries sum to zero; no (entry_key, leg) twice; rebate_record agrees with the settlement (RebateRecordInvariants).
+ * Each method returns the violations, one line each.
  */
 final class RoundInvariants {
     private static final String[] ROLES = {"BUYER", "INVITER", "GRAND_INVITER"};
@@ -34,6 +35,7 @@ final class RoundInvariants {
             out.addAll(linesAgainstSettlement(s));
             out.addAll(balancesAgainstEntries(s));
             out.addAll(legs(s));
+            out.addAll(RebateRecordInvariants.violations(s));
             return out;
         } catch (SQLException e) {
             return List.of("cannot check the invariants: " + e.getMessage());

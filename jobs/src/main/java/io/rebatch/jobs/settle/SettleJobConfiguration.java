@@ -5,7 +5,10 @@ import io.rebatch.jobs.common.JobLock;
 import io.rebatch.jobs.common.RebatchProperties;
 import io.rebatch.jobs.common.RuleSetProvider;
 import io.rebatch.writers.ledger.LedgerWriter;
+import io.rebatch.writers.rebates.RebateRecordStore;
+import io.rebatch.writers.report.RunReportStore;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -72,20 +75,38 @@ public class SettleJobConfiguration {
                                      RuleSetProvider ruleSets, NamedParameterJdbcTemplate jdbc, LedgerWriter ledger,
                                      FaultInjection faults, JobLock jobLock, DataSource dataSource) {
         return new SettleWriter(LocalDate.parse(date), jobExecutionId, ruleSets.get(), new SettleLookups(jdbc),
-                new SettlementStateStore(jdbc), ledger, faults, jobLock, dataSource);
+                new SettlementStateStore(jdbc), ledger, new RebateRecordStore(jdbc.getJdbcTemplate()), faults, jobLock,
+                dataSource);
     }
 
+    /**
+     * Writes the run's report file and stores the same rows in {@code run_report} under the file's label, in the
+     * step's transaction (a step that runs again replaces its rows). The count of rebate records the settleLines
+     * step wrote comes from that step's execution context: the last one of this job instance, so that a restart
+     * that only runs the report still reports the records the earlier execution wrote.
+     */
     @Bean
     public Step settleReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                 JdbcTemplate jdbc, RebatchProperties properties) {
+                                 JdbcTemplate jdbc, RebatchProperties properties, FaultInjection faults) {
         SettleReport report = new SettleReport(jdbc);
+        RunReportStore store = new RunReportStore(jdbc);
         return new StepBuilder("settleReport", jobRepository).tasklet((contribution, chunkContext) -> {
             var stepExecution = chunkContext.getStepContext().getStepExecution();
             var params = stepExecution.getJobExecution().getJobParameters();
             LocalDate date = LocalDate.parse(params.getString("date"));
             String label = date + "-a" + params.getLong("attempt");
-            var metrics = report.compute(stepExecution.getJobExecutionId(), "settle-" + label);
-            var file = report.write(properties.reportsDir(), date, label, metrics);
+            String runLabel = "settle-" + label;
+            var metrics = new ArrayList<>(report.compute(stepExecution.getJobExecutionId(), runLabel));
+            var lines = jobRepository.getLastStepExecution(stepExecution.getJobExecution().getJobInstance(),
+                    "settleLines");
+            if (lines != null) {
+                metrics.addAll(SettleReport.recordsWritten(lines.getExecutionContext()));
+            }
+            var rows = SettleReport.merged(metrics);
+            var file = report.write(properties.reportsDir(), date, label, rows);
+            store.replace(runLabel, date, rows.stream()
+                    .map(m -> new RunReportStore.Metric(m.platform(), m.name(), m.value())).toList());
+            faults.beforeWrite("settle-report", 1, 1);
             stepExecution.getExecutionContext().putString("report", file.toString());
             return RepeatStatus.FINISHED;
         }, transactionManager).build();

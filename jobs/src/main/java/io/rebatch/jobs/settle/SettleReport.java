@@ -1,5 +1,6 @@
 package io.rebatch.jobs.settle;
 
+import io.rebatch.domain.Platform;
 import io.rebatch.writers.csv.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,13 +13,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The reconciliation report of a settle run (SPEC 8), per platform: the import counts of the files loaded since
  * the previous report (read, new, changed, unchanged, stale, quarantined, skipped_unpaid), lines by status,
  * attributed by method, unattributed count and income, unverified count, income and share totals, and the
- * ledger totals this run posted, and the lines held (count, and count per reason). Long format
+ * ledger totals this run posted, the lines held (count, and count per reason) and how many rebate records the run
+ * wrote ({@code rebate_records_written}: what keeping the app's records cost). Long format
  * ({@code business_date,platform,metric,value}) so new metrics
  * never change the columns. Computed with set-based SQL; written atomically.
  */
@@ -82,19 +85,46 @@ public class SettleReport {
         return out;
     }
 
-    public Path write(Path dir, LocalDate businessDate, String runLabel, List<Metric> metrics) {
+    /**
+     * How many rebate records the settleLines step wrote per platform ({@code rebate_records_written}), from its
+     * execution context ({@link SettleWriter#RECORDS_WRITTEN}); a platform with lines appears also with 0, which
+     * is what a rerun in which nothing changed shows.
+     */
+    public static List<Metric> recordsWritten(ExecutionContext settleLines) {
+        List<Metric> out = new ArrayList<>();
+        for (Platform p : Platform.values()) {
+            String key = SettleWriter.RECORDS_WRITTEN + "." + p.name();
+            if (settleLines.containsKey(key)) {
+                out.add(new Metric(p.name(), "rebate_records_written", settleLines.getLong(key)));
+            }
+        }
+        return out;
+    }
+
+    /** The report's rows: metrics of the same platform and name summed, sorted by platform, then name. */
+    public static List<Metric> merged(List<Metric> metrics) {
         Map<String, Long> sorted = new TreeMap<>();
         for (Metric m : metrics) {
             sorted.merge(m.platform() + "\u0000" + m.name(), m.value(), Long::sum);
         }
+        List<Metric> out = new ArrayList<>(sorted.size());
+        for (Map.Entry<String, Long> e : sorted.entrySet()) {
+            String[] k = e.getKey().split("\u0000");
+            out.add(new Metric(k[0], k[1], e.getValue()));
+        }
+        return out;
+    }
+
+    /** Writes {@code settle-<runLabel>.csv} with the {@link #merged} metrics, atomically. */
+    public Path write(Path dir, LocalDate businessDate, String runLabel, List<Metric> metrics) {
+        List<Metric> rows = merged(metrics);
         Path file = dir.resolve("settle-" + runLabel + ".csv");
         AtomicFile.write(file, StandardCharsets.UTF_8, w -> {
             CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
             csv.printRecord("business_date", "platform", "metric", "value");
-            for (Map.Entry<String, Long> e : sorted.entrySet()) {
-                String[] k = e.getKey().split("\u0000");
+            for (Metric m : rows) {
                 try {
-                    csv.printRecord(businessDate, k[0], k[1], e.getValue());
+                    csv.printRecord(businessDate, m.platform(), m.name(), m.value());
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
                 }

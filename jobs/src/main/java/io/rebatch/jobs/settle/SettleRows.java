@@ -14,7 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.springframework.jdbc.core.RowMapper;
 
-/** The settle reader's query: order_line with its latest refund and its settlement state, in line_seq order. */
+/**
+ * The settle reader's query: order_line with its latest refund, its settlement state and the fields its rebate
+ * records show, in line_seq order.
+ */
 final class SettleRows implements RowMapper<SettleItem> {
     static final String SELECT = "o.*, r.refund_status AS r_status, r.refund_fen AS r_fen, r.modified_at AS r_modified_at,"
             + " s.tried AS s_tried, s.method AS s_method, s.buyer_id AS s_buyer_id, s.buyer_level AS s_buyer_level,"
@@ -24,10 +27,14 @@ final class SettleRows implements RowMapper<SettleItem> {
             + " s.buyer_pending_fen AS s_p0, s.buyer_available_fen AS s_p1, s.inviter_pending_fen AS s_p2,"
             + " s.inviter_available_fen AS s_p3, s.grand_pending_fen AS s_p4, s.grand_available_fen AS s_p5,"
             + " s.revision AS s_revision, s.settled_on AS s_settled_on, s.held_reason AS s_held_reason,"
-            + " s.state_seq AS s_state_seq";
+            + " s.state_seq AS s_state_seq, rb.role AS rb_role, rb.item_title AS rb_item_title,"
+            + " rb.created_at AS rb_created_at, rb.settled_at AS rb_settled_at";
     static final String FROM = "order_line o"
             + " LEFT JOIN refund_snapshot r ON r.platform = o.platform AND r.order_line_id = o.order_line_id"
-            + " LEFT JOIN line_settlement s ON s.platform = o.platform AND s.order_line_id = o.order_line_id";
+            + " LEFT JOIN line_settlement s ON s.platform = o.platform AND s.order_line_id = o.order_line_id"
+            // The fields the line's records show (RebateRecords): every line with a beneficiary has a BUYER record.
+            + " LEFT JOIN rebate_record rb ON rb.platform = o.platform AND rb.order_line_id = o.order_line_id"
+            + " AND rb.role = 'BUYER'";
 
     @Override
     public SettleItem mapRow(ResultSet rs, int rowNum) throws SQLException {
@@ -54,6 +61,9 @@ final class SettleRows implements RowMapper<SettleItem> {
                     rs.getInt("s_revision"), SqlTime.date(rs, "s_settled_on"), rs.getString("s_held_reason"),
                     rs.getLong("s_state_seq"));
         }
-        return new SettleItem(rs.getLong("line_seq"), line, refund, state);
+        RebateRecords.LineFields recorded = rs.getString("rb_role") == null ? null
+                : new RebateRecords.LineFields(rs.getString("rb_item_title"), SqlTime.instant(rs, "rb_created_at"),
+                        SqlTime.instant(rs, "rb_settled_at"));
+        return new SettleItem(rs.getLong("line_seq"), line, refund, state, recorded);
     }
 }

@@ -5,21 +5,26 @@ import io.rebatch.domain.AttributionMethod;
 import io.rebatch.domain.LedgerDiff;
 import io.rebatch.domain.LineSettlement;
 import io.rebatch.domain.OrderLine;
+import io.rebatch.domain.Platform;
 import io.rebatch.domain.RuleSets;
 import io.rebatch.domain.ShareSplit;
 import io.rebatch.jobs.common.FaultInjection;
 import io.rebatch.jobs.common.JobLock;
 import io.rebatch.writers.ledger.LedgerWriter;
+import io.rebatch.writers.rebates.RebateRecordStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
@@ -43,8 +48,16 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * <p>A line that cannot be settled — no rule set in force on its rule date, a rule that rejects it — is
  * <b>held</b> (SPEC 9): its reason is recorded, nothing new is posted for it, and the rest of the night settles.
  * A later rerun picks it up once the cause is fixed.
+ *
+ * <p>The same transaction keeps the app's rebate records ({@code rebate_record}) true: only the records that differ
+ * from what is stored are written ({@link RebateRecords}), so a rerun in which nothing changed writes none. How many
+ * were written, per platform, is kept in the step's execution context ({@value #RECORDS_WRITTEN}{@code .<platform>},
+ * carried over a restart) for the run's report.
  */
-public class SettleWriter implements ItemWriter<Long> {
+public class SettleWriter implements ItemWriter<Long>, ItemStream {
+    /** Execution-context key prefix of the per-platform count of rebate records this step wrote. */
+    public static final String RECORDS_WRITTEN = "rebate-records-written";
+
     private static final RetryPolicy RACES = RetryPolicy.builder().includes(TransientDataAccessException.class)
             .maxRetries(8).delay(Duration.ofMillis(50)).multiplier(2).maxDelay(Duration.ofSeconds(2))
             .jitter(Duration.ofMillis(25)).build();
@@ -54,22 +67,25 @@ public class SettleWriter implements ItemWriter<Long> {
     private final ChunkAttribution attribution;
     private final SettlementStateStore stateStore;
     private final LedgerWriter ledger;
+    private final RebateRecordStore rebateRecords;
     private final FaultInjection faults;
     private final JobLock jobLock;
     private final DataSource dataSource;
     private final RuleSets ruleSets;
     private final RetryTemplate retry = new RetryTemplate(RACES);
+    private final Map<Platform, Long> recordsWritten = new EnumMap<>(Platform.class);
     private long itemsSeen;
 
     SettleWriter(LocalDate businessDate, long jobExecutionId, RuleSets ruleSets,
-                 SettleLookups lookups, SettlementStateStore stateStore, LedgerWriter ledger, FaultInjection faults,
-                 JobLock jobLock, DataSource dataSource) {
+                 SettleLookups lookups, SettlementStateStore stateStore, LedgerWriter ledger,
+                 RebateRecordStore rebateRecords, FaultInjection faults, JobLock jobLock, DataSource dataSource) {
         this.businessDate = businessDate;
         this.jobExecutionId = jobExecutionId;
         this.ruleSets = ruleSets;
         this.attribution = new ChunkAttribution(ruleSets, lookups, businessDate);
         this.stateStore = stateStore;
         this.ledger = ledger;
+        this.rebateRecords = rebateRecords;
         this.faults = faults;
         this.jobLock = jobLock;
         this.dataSource = dataSource;
@@ -84,16 +100,16 @@ public class SettleWriter implements ItemWriter<Long> {
         List<Long> seqs = new ArrayList<>(chunk.getItems());
         Connection con = DataSourceUtils.getConnection(dataSource);
         try {
-            retry.execute(() -> {
+            Map<Platform, Long> written = retry.execute(() -> {
                 Savepoint savepoint = con.setSavepoint();
                 try {
-                    settle(seqs, first, last);
-                    return null;
+                    return settle(seqs, first, last);
                 } catch (RuntimeException e) {
                     rollbackQuietly(con, savepoint);
                     throw e;
                 }
             });
+            written.forEach((platform, n) -> recordsWritten.merge(platform, n, Long::sum));
         } catch (RetryException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof RuntimeException r && !(cause instanceof TransientDataAccessException)) {
@@ -104,15 +120,19 @@ public class SettleWriter implements ItemWriter<Long> {
         }
     }
 
-    private void settle(List<Long> seqs, long first, long last) {
+    /** Settles the chunk's lines; returns how many rebate records it wrote per platform (0 for a platform seen). */
+    private Map<Platform, Long> settle(List<Long> seqs, long first, long last) {
         jobLock.checkHeld();
         List<SettleItem> items = stateStore.lockAndLoad(seqs);
         Map<SettleItem, Attribution.Result> attributed = attribution.attribute(items);
 
         List<SettlementStateStore.Row> states = new ArrayList<>();
         List<LedgerWriter.Posting> postings = new ArrayList<>();
+        List<RebateRecordStore.RebateRecord> records = new ArrayList<>();
+        Map<Platform, Long> written = new EnumMap<>(Platform.class);
         for (SettleItem item : items) {
             OrderLine line = item.line();
+            written.putIfAbsent(line.platform(), 0L);
             SettlementState old = item.state();
             AttributionMethod method = old == null ? null : old.method();
             Attribution.Beneficiaries beneficiaries = old == null ? null : old.beneficiaries();
@@ -138,6 +158,7 @@ public class SettleWriter implements ItemWriter<Long> {
                 if (!next.sameAs(old)) {
                     states.add(new SettlementStateStore.Row(line.platform(), line.orderLineId(), next, old));
                 }
+                records.addAll(RebateRecords.toWrite(item, next));
                 continue;
             }
             List<LedgerDiff.Posting> diff = LedgerDiff.diff(line.platform(), line.orderLineId(), line.version(),
@@ -156,10 +177,31 @@ public class SettleWriter implements ItemWriter<Long> {
             if (!next.sameAs(old)) {
                 states.add(new SettlementStateStore.Row(line.platform(), line.orderLineId(), next, old));
             }
+            records.addAll(RebateRecords.toWrite(item, next));
         }
         stateStore.write(states);
+        rebateRecords.upsert(records);
+        for (RebateRecordStore.RebateRecord r : records) {
+            written.merge(r.platform(), 1L, Long::sum);
+        }
         faults.beforeWrite("settle-ledger", first, last);
         ledger.post(postings, businessDate, jobExecutionId, () -> faults.beforeWrite("settle-balances", first, last));
+        return written;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        recordsWritten.clear();
+        for (Platform p : Platform.values()) {
+            if (context.containsKey(RECORDS_WRITTEN + "." + p.name())) {
+                recordsWritten.put(p, context.getLong(RECORDS_WRITTEN + "." + p.name()));
+            }
+        }
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        recordsWritten.forEach((p, n) -> context.putLong(RECORDS_WRITTEN + "." + p.name(), n));
     }
 
     /**
