@@ -57,6 +57,12 @@ final class ApiServer implements AutoCloseable {
         ApiClient.Reply docs = raw.get("/v3/api-docs", tokens.admin());
         assertThat(docs.status()).as("GET /v3/api-docs: %s", docs).isEqualTo(200);
         this.contract = new OpenApiContract(docs.body());
+        try {
+            // For reading when a contract check fails: the document as served (target/ of the app module).
+            Files.writeString(Path.of("target", "openapi-" + name + ".json"), docs.body(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // only a convenience
+        }
         this.client = new ApiClient(base, contract);
     }
 

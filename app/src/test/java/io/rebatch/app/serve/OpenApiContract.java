@@ -81,7 +81,17 @@ final class OpenApiContract {
                     + " (documented: " + responses.propertyNames() + "): " + reply);
         }
         seen.add(op.method() + " " + op.template() + " " + status);
-        JsonNode content = responses.path(status).path("content");
+        String responsePointer = "/paths/" + escape(op.template()) + "/" + op.method().toLowerCase(java.util.Locale.ROOT)
+                + "/responses/" + status;
+        JsonNode response = responses.path(status);
+        if (response.has("$ref")) { // a shared response: #/components/responses/<name>
+            responsePointer = response.get("$ref").asString().substring(1);
+            response = document.at(responsePointer);
+            if (response.isMissingNode()) {
+                throw new AssertionError("dangling " + responses.path(status) + " of " + op.method() + " " + op.template());
+            }
+        }
+        JsonNode content = response.path("content");
         if (content.isMissingNode() || content.isEmpty()) {
             if (!reply.body().isEmpty()) {
                 throw new AssertionError("a body where the document has none: " + reply);
@@ -96,8 +106,7 @@ final class OpenApiContract {
         if (reply.json() == null) {
             throw new AssertionError("not JSON: " + reply);
         }
-        String pointer = "/paths/" + escape(op.template()) + "/" + op.method().toLowerCase(java.util.Locale.ROOT)
-                + "/responses/" + status + "/content/" + escape(mediaType) + "/schema";
+        String pointer = responsePointer + "/content/" + escape(mediaType) + "/schema";
         Schema schema = schemas.computeIfAbsent(pointer, p -> registry.getSchema(SchemaLocation.of(DOCUMENT + "#" + p)));
         List<Error> errors = schema.validate(reply.json());
         if (!errors.isEmpty()) {

@@ -66,10 +66,19 @@ final class Records {
                 case 1 -> "夏季女装 连衣裙 #" + i;
                 default -> "item " + i;
             };
-            out.add(new Rec(PLATFORMS.get(random.nextInt(3)), PREFIX + userId + "-" + i, "BUYER", userId, userId,
+            out.add(new Rec(PLATFORMS.get(random.nextInt(3)), lineId(random), "BUYER", userId, userId,
                     status, random.nextInt(100_000), title, created, settled));
         }
         return out;
+    }
+
+    /** A line id of {@value #PREFIX} and 12 random letters and digits: it names no user, unlike the sample's. */
+    static String lineId(Random random) {
+        StringBuilder sb = new StringBuilder(PREFIX);
+        for (int i = 0; i < 12; i++) {
+            sb.append("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ".charAt(random.nextInt(34)));
+        }
+        return sb.toString();
     }
 
     /** The record of {@code beneficiary} in {@code role} for the same line as {@code buyerRecord}. */

@@ -212,8 +212,10 @@ class RestApiAuthorizationIT {
             case "/api/v1/me/rebates" -> {
                 soft.assertThat(json.get("items").size()).as("%s of user %d", e, self).isEqualTo(3);
                 for (JsonNode item : json.get("items")) {
-                    soft.assertThat(item.get("order_line_id").asString()).as("%s of user %d", e, self)
-                            .startsWith(Records.PREFIX + self + "-");
+                    soft.assertThat(LedgerInvariants.rows(server.jdbcUrl, "SELECT user_id FROM rebate_record WHERE"
+                            + " platform = '" + item.get("platform").asString() + "' AND order_line_id = '"
+                            + item.get("order_line_id").asString() + "' AND role = '" + item.get("role").asString()
+                            + "'")).as("%s of user %d: %s", e, self, item).containsExactly(Long.toString(self));
                 }
             }
             case "/api/v1/me/team" -> {
@@ -241,8 +243,8 @@ class RestApiAuthorizationIT {
     }
 
     /**
-     * A and B each have 5 rebate records of their own, and each invited the other's first line's buyer... kept
-     * simple: A earned as inviter on one of B's lines and B on one of A's, so each team lists the other (masked).
+     * A and B each have 5 rebate records of their own, and each earned as inviter on one of the other's lines, so
+     * each one's team lists the other (masked).
      */
     private static void seedMatrixRecords(ApiServer server) {
         if (!LedgerInvariants.rows(server.jdbcUrl, "SELECT COUNT(*) FROM rebate_record WHERE user_id = " + A)

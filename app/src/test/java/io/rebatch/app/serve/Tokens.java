@@ -54,9 +54,12 @@ final class Tokens {
             c.put("scope", scope);
         }
         Instant now = Instant.now();
-        c.put("iat", now.getEpochSecond());
         if (expiresIn != null) {
+            // Issued an hour before it expires: an expired token is refused for its exp, not for exp before iat.
+            c.put("iat", now.plus(expiresIn).minusSeconds(3600).getEpochSecond());
             c.put("exp", now.plus(expiresIn).getEpochSecond());
+        } else {
+            c.put("iat", now.getEpochSecond());
         }
         return c;
     }
