@@ -184,6 +184,7 @@ class RestApiAuthorizationIT {
         assertThat(unknown.status()).as("%s", unknown).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
         assertThat(c.get("/api/v1/nothing-here", null).status()).as("unknown paths need a token too").isEqualTo(401);
+        assertThat(c.get("/error", null).status()).as("the error page is no public endpoint").isEqualTo(401);
     }
 
     private static ApiClient.Reply send(ApiServer server, Endpoint e, String token) {
