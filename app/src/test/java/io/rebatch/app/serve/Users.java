@@ -30,6 +30,11 @@ final class Users {
     static final long CONCURRENT_CAPPED = 829633;
     /** The log capture's withdrawal (available 84.00 yuan). */
     static final long LOGGED = 508744;
+    /** The contract IT's withdrawal (available 55.96 yuan) and refusals (available 0.68 yuan). */
+    static final long CONTRACT = 667712;
+    static final long CONTRACT_POOR = 899308;
+    /** The contract IT's team: a synthetic inviter of synthetic invitees. */
+    static final long TEAM_INVITER = 9_300_001;
     /** A synthetic user whose available balance is negative (a clawback the test posts). */
     static final long NEGATIVE = 9_500_001;
     /** Pagination: synthetic users from here on. */
