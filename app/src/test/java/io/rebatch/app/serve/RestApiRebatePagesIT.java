@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code GET /api/v1/me/rebates} pages (SPEC 8: newest first, opaque tamper-proof cursor, limit 1–100) on H2 and
- * MariaDB, over records seeded for synthetic users with 0, 1, {@value #L}, {@value #L}+1 and a few hundred records
+ * MariaDB, over records seeded for synthetic users with 0, 1, {@value #L}, {@value #L}+1 and 120–200 records
  * (a third of them sharing their created_at with another, so the keyset's tie-breaks are exercised): every record
  * exactly once across the pages, in order, with and without a status filter; a cursor altered in any byte, made up,
  * issued to another user or for another filter is 400 INVALID_CURSOR; limit 0, 101 or not a number is 400.
@@ -42,7 +42,7 @@ class RestApiRebatePagesIT {
         counts.put(ONE, 1);
         counts.put(EXACTLY_L, L);
         counts.put(L_PLUS_ONE, L + 1);
-        counts.put(MANY, 150 + random.nextInt(100));
+        counts.put(MANY, 120 + random.nextInt(80));
         counts.put(OTHER, 30);
         List<Records.Rec> all = new ArrayList<>();
         counts.forEach((user, n) -> all.addAll(Records.buyer(random, user, n)));
@@ -107,7 +107,9 @@ class RestApiRebatePagesIT {
         statuses.addAll(Records.STATUSES);
         for (long user : List.of(NONE, ONE, EXACTLY_L, L_PLUS_ONE, MANY)) {
             for (String status : statuses) {
-                List<Integer> limits = user == MANY ? java.util.Arrays.asList(1, L, 13, 100, null) : List.of(L);
+                // Pages of one record only unfiltered: a walk of a few hundred pages is enough once.
+                List<Integer> limits = user != MANY ? List.of(L) : status == null ? java.util.Arrays.asList(1, L, 13, 100, null)
+                        : java.util.Arrays.asList(L, 13, 100, null);
                 for (Integer limit : limits) {
                     int size = limit == null ? 20 : limit;
                     List<String> expected = Records.expected(all, user, status).stream().map(Records.Rec::expectedJson)
