@@ -88,6 +88,12 @@ final class Records {
                 buyerRecord.settledAt());
     }
 
+    /** Whether a test already seeded records of the user (the tests share a database; each seeds once). */
+    static boolean seeded(String jdbcUrl, long userId) {
+        return !io.rebatch.app.LedgerInvariants.rows(jdbcUrl, "SELECT COUNT(*) FROM rebate_record WHERE user_id = "
+                + userId + " AND order_line_id LIKE '" + PREFIX + "%'").equals(List.of("0"));
+    }
+
     static void insert(String jdbcUrl, List<Rec> records) {
         try (Connection c = DriverManager.getConnection(jdbcUrl); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO rebate_record (platform, order_line_id, role, user_id, buyer_id, status, amount_fen,"

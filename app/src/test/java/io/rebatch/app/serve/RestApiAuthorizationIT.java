@@ -251,8 +251,7 @@ class RestApiAuthorizationIT {
      * each one's team lists the other (masked).
      */
     private static void seedMatrixRecords(ApiServer server) {
-        if (!LedgerInvariants.rows(server.jdbcUrl, "SELECT COUNT(*) FROM rebate_record WHERE user_id = " + A)
-                .equals(List.of("0"))) {
+        if (Records.seeded(server.jdbcUrl, A)) {
             return;
         }
         Random random = new Random(1);
@@ -371,9 +370,7 @@ class RestApiAuthorizationIT {
                 }
             }
         }
-        boolean seeded = !LedgerInvariants.rows(server.jdbcUrl, "SELECT COUNT(*) FROM rebate_record WHERE user_id = "
-                + users.get(0)).equals(List.of("0"));
-        if (!seeded) {
+        if (!Records.seeded(server.jdbcUrl, users.get(0))) {
             Records.insert(server.jdbcUrl, all);
         }
         Map<Long, Owned> owned = new LinkedHashMap<>();

@@ -332,8 +332,7 @@ class RestApiContractIT {
         for (Records.Rec r : Records.buyer(random, grandInvitee, 5)) {
             seeded.add(Records.sameLine(r, "GRAND_INVITER", inviter, 5 + random.nextInt(200)));
         }
-        if (LedgerInvariants.rows(server.jdbcUrl, "SELECT COUNT(*) FROM rebate_record WHERE user_id = " + inviter)
-                .equals(List.of("0"))) {
+        if (!Records.seeded(server.jdbcUrl, inviter)) {
             Records.insert(server.jdbcUrl, seeded);
         }
         ApiClient.Reply r = server.client().get("/api/v1/me/team", server.tokens.app(inviter));

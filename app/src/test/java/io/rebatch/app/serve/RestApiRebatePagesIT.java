@@ -3,7 +3,6 @@ package io.rebatch.app.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rebatch.api.me.RebateCursor;
-import io.rebatch.app.LedgerInvariants;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -46,8 +45,7 @@ class RestApiRebatePagesIT {
         counts.put(OTHER, 30);
         List<Records.Rec> all = new ArrayList<>();
         counts.forEach((user, n) -> all.addAll(Records.buyer(random, user, n)));
-        if (LedgerInvariants.rows(server.jdbcUrl, "SELECT COUNT(*) FROM rebate_record WHERE user_id = " + MANY)
-                .equals(List.of("0"))) {
+        if (!Records.seeded(server.jdbcUrl, MANY)) {
             Records.insert(server.jdbcUrl, all);
         }
         return all;
