@@ -4,13 +4,15 @@ import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
-import tools.jackson.databind.DeserializationFeature;
+import io.rebatch.jobs.common.RuleSetProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.DeserializationFeature;
 
 /**
  * The REST layer's wiring. Its beans exist only in {@code rebatch serve} (the servlet web context): the
@@ -34,5 +36,14 @@ public class ApiConfiguration {
     @Bean
     JsonMapperBuilderCustomizer wholeNumbersOnly() {
         return builder -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+
+    /**
+     * Loads the rule sets when {@code serve} starts: a missing or broken rules directory stops the start (exit 2,
+     * one line) instead of failing every withdrawal later.
+     */
+    @Bean
+    SmartInitializingSingleton ruleSetsLoadedAtStart(RuleSetProvider ruleSets) {
+        return ruleSets::get;
     }
 }

@@ -3,6 +3,7 @@ package io.rebatch.api.me;
 import io.rebatch.api.ApiDocumentation;
 import io.rebatch.api.problem.ApiException;
 import io.rebatch.api.security.CurrentUser;
+import io.rebatch.domain.BadInputException;
 import io.rebatch.domain.payout.WithdrawalRequest;
 import io.rebatch.domain.payout.WithdrawalRules;
 import io.rebatch.jobs.payout.Withdrawals;
@@ -61,8 +62,13 @@ public class WithdrawalController {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_REQUEST",
                     "amount_fen, payee_account and payee_name are required");
         }
-        WithdrawalRequest request = WithdrawalRequest.of(userId, body.amountFen(), body.payeeAccount(),
-                body.payeeName(), idempotencyKey);
+        WithdrawalRequest request;
+        try {
+            request = WithdrawalRequest.of(userId, body.amountFen(), body.payeeAccount(), body.payeeName(),
+                    idempotencyKey);
+        } catch (BadInputException e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_REQUEST", e.getMessage());
+        }
         Withdrawals.Outcome outcome = withdrawals.request(request);
         if (outcome.refused()) {
             WithdrawalRules.Decision d = outcome.refusal();

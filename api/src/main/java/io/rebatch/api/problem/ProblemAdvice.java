@@ -1,6 +1,5 @@
 package io.rebatch.api.problem;
 
-import io.rebatch.domain.BadInputException;
 import io.rebatch.domain.payout.IdempotencyConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +18,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error the controllers raise becomes {@code application/problem+json} with a {@code reason}: the API's own
- * refusals ({@link ApiException}), bad input the domain rejects (422 {@code INVALID_REQUEST}), a reused idempotency
+ * refusals ({@link ApiException}; controllers turn the domain's rejection of a request into one), a reused idempotency
  * key (422 {@code IDEMPOTENCY_KEY_REUSED}), Spring MVC's own errors (400 {@code INVALID_REQUEST} for unreadable
  * bodies, wrong parameter types and missing headers; 404, 405, 406, 415 with their status as reason) and anything
- * unexpected (500 {@code INTERNAL_ERROR}, logged with its trace, answered without it).
+ * unexpected (500 {@code INTERNAL_ERROR}, logged with its trace, answered without it) — including a
+ * {@code BadInputException} that is not the caller's (a broken rule file is the operator's problem, not the app's).
  */
 @RestControllerAdvice
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
@@ -31,11 +31,6 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
         return problem(e.status(), e.reason(), e.getMessage());
-    }
-
-    @ExceptionHandler(BadInputException.class)
-    ResponseEntity<ProblemDetail> badInput(BadInputException e) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_REQUEST", e.getMessage());
     }
 
     @ExceptionHandler(IdempotencyConflictException.class)

@@ -68,7 +68,7 @@ class DemoCommand implements Callable<Integer> {
     boolean files;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         PrintWriter out = root.out();
         if (root.db == null) {
@@ -146,6 +146,7 @@ class DemoCommand implements Callable<Integer> {
             }
             n += badInput(out);
             n += new DemoPayouts(root, dir).run(out);
+            n += new DemoServe(root).run(out);
             summary(out, n, (System.nanoTime() - t0) / 1_000_000);
             if (sandbox != null) {
                 for (Platform p : Platform.values()) {

@@ -105,12 +105,13 @@ public class RebatchCommand implements Callable<Integer> {
         return BAD_INPUT;
     }
 
-    /** The secrets this run knows (the database password), masked in every line it prints. */
+    /** The secrets this run knows (the database password, the API's JWT secret), masked in every line it prints. */
     private String[] secrets() {
         if (context == null) {
             return new String[0];
         }
-        return new String[] {context.getEnvironment().getProperty("spring.datasource.password")};
+        return new String[] {context.getEnvironment().getProperty("spring.datasource.password"),
+                context.getEnvironment().getProperty("rebatch.api.jwt-secret")};
     }
 
     /**

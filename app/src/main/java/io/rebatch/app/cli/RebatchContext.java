@@ -125,21 +125,25 @@ public final class RebatchContext {
     }
 
     public static ConfigurableApplicationContext start(String db, Path configDir, Map<String, Object> extra) {
-        return start(db, configDir, extra, System.getenv(), WebApplicationType.NONE);
+        return start(db, configDir, extra, Map.of(), System.getenv(), WebApplicationType.NONE);
     }
 
-    /** The context of {@code serve}: the same, plus the servlet web server and the REST layer. */
-    public static ConfigurableApplicationContext startWeb(String db, Path configDir, Map<String, Object> extra) {
-        return start(db, configDir, extra, System.getenv(), WebApplicationType.SERVLET);
+    /**
+     * The context of {@code serve}: the same, plus the servlet web server and the REST layer. {@code overrides}
+     * (the command's own options, e.g. {@code server.port}) win over the config file and the environment.
+     */
+    public static ConfigurableApplicationContext startWeb(String db, Path configDir, Map<String, Object> overrides) {
+        return start(db, configDir, Map.of(), overrides, System.getenv(), WebApplicationType.SERVLET);
     }
 
     static ConfigurableApplicationContext start(String db, Path configDir, Map<String, Object> extra,
                                                 Map<String, String> env) {
-        return start(db, configDir, extra, env, WebApplicationType.NONE);
+        return start(db, configDir, extra, Map.of(), env, WebApplicationType.NONE);
     }
 
     static ConfigurableApplicationContext start(String db, Path configDir, Map<String, Object> extra,
-                                                Map<String, String> env, WebApplicationType webType) {
+                                                Map<String, Object> overrides, Map<String, String> env,
+                                                WebApplicationType webType) {
         boolean explicit = db != null && !db.isBlank();
         String url = explicit ? normalize(db.strip()) : embeddedUrl(Path.of("data"));
         if (url.startsWith("jdbc:h2:file:")) {
@@ -155,6 +159,9 @@ public final class RebatchContext {
         }
         defaults.put("rebatch.config-dir", configDir.toString());
         defaults.put("spring.config.import", "optional:file:" + configDir.toAbsolutePath().resolve("application.yml"));
+        if (webType == WebApplicationType.NONE) {
+            defaults.put(io.rebatch.app.CliAutoConfigurationFilter.PROPERTY, "true");
+        }
         defaults.putAll(extra);
         // Above the config files, below JVM system properties: the explicit --db and the credentials from the
         // environment.
@@ -169,6 +176,7 @@ public final class RebatchContext {
         if (envPassword != null && !envPassword.isEmpty()) {
             options.put("spring.datasource.password", envPassword);
         }
+        options.putAll(overrides);
         try {
             return new SpringApplicationBuilder(RebatchApplication.class).web(webType)
                     .logStartupInfo(false).properties(defaults)
