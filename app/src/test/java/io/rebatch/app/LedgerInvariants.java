@@ -17,7 +17,7 @@ import java.util.List;
  * ({@link #assertWithdrawalsHold}); the app's rebate records agree with the settlement
  * ({@link RebateRecordInvariants}). Checked with set-based SQL on H2 and MariaDB alike.
  */
-final class LedgerInvariants {
+public final class LedgerInvariants {
     private static final String[][] POSITIONS = {
             {"buyer_pending_fen", "BUYER", "PENDING"}, {"buyer_available_fen", "BUYER", "AVAILABLE"},
             {"inviter_pending_fen", "INVITER", "PENDING"}, {"inviter_available_fen", "INVITER", "AVAILABLE"},
@@ -26,7 +26,7 @@ final class LedgerInvariants {
     private LedgerInvariants() {
     }
 
-    static void assertHold(String jdbcUrl) {
+    public static void assertHold(String jdbcUrl) {
         StringBuilder mismatch = new StringBuilder("SELECT s.platform, s.order_line_id FROM line_settlement s WHERE 1 = 0");
         for (String[] p : POSITIONS) {
             mismatch.append(" OR s.").append(p[0]).append(" <> (SELECT COALESCE(SUM(e.amount_fen), 0) FROM ledger_entry e")
@@ -61,7 +61,7 @@ final class LedgerInvariants {
      * (withdrawing → paid) or FAILED (withdrawing → available); a user's withdrawing is the sum of their REQUESTED
      * and IN_BATCH withdrawals, their paid the sum of the PAID ones. Without withdrawals it holds trivially.
      */
-    static void assertWithdrawalsHold(String jdbcUrl) {
+    public static void assertWithdrawalsHold(String jdbcUrl) {
         assertThat(rows(jdbcUrl, "SELECT entry_key FROM ledger_entry WHERE ref_type = 'WDR' GROUP BY entry_key"
                 + " HAVING COUNT(*) <> 2 OR SUM(amount_fen) <> 0 OR MIN(user_id) <> MAX(user_id)"
                 + " OR COUNT(user_id) <> 2 OR MIN(account) <> 'USER' OR MAX(account) <> 'USER'"))
@@ -87,7 +87,7 @@ final class LedgerInvariants {
     }
 
     /** Each row of a query as its columns joined with '|'. */
-    static List<String> rows(String jdbcUrl, String sql) {
+    public static List<String> rows(String jdbcUrl, String sql) {
         try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             List<String> out = new ArrayList<>();

@@ -18,11 +18,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Drives scenario folders (steps.txt + in/ + config/) through the CLI in-process, as a finance script would. */
-final class Scenarios {
+public final class Scenarios {
     private Scenarios() {
     }
 
-    static Path samplesDir() {
+    public static Path samplesDir() {
         String dir = System.getProperty("rebatch.samples.dir");
         Path p = dir == null || dir.isBlank() ? Path.of("../../shared/samples") : Path.of(dir);
         if (!Files.isDirectory(p)) {
@@ -31,13 +31,13 @@ final class Scenarios {
         return p;
     }
 
-    static Path copySample(String name, Path work) {
+    public static Path copySample(String name, Path work) {
         Path target = work.resolve(name);
         copyTree(samplesDir().resolve(name), target);
         return target;
     }
 
-    static void copyTree(Path from, Path to) {
+    public static void copyTree(Path from, Path to) {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 Path t = to.resolve(from.relativize(p).toString());
@@ -55,7 +55,7 @@ final class Scenarios {
     }
 
     /** One step of steps.txt as CLI arguments, with the scenario's relative paths made absolute. */
-    static String[] args(Path scenario, String jdbcUrl, String step) {
+    public static String[] args(Path scenario, String jdbcUrl, String step) {
         List<String> args = new ArrayList<>(List.of("--db", jdbcUrl, "--config", scenario.resolve("config").toString()));
         for (String token : step.trim().split("\\s+")) {
             args.add(token.contains("/") ? scenario.resolve(token).toString() : token);
@@ -63,7 +63,7 @@ final class Scenarios {
         return args.toArray(String[]::new);
     }
 
-    static void runSteps(Path scenario, String jdbcUrl) {
+    public static void runSteps(Path scenario, String jdbcUrl) {
         System.setProperty("rebatch.reports-dir", scenario.resolve("reports").toString());
         try {
             for (String step : Files.readAllLines(scenario.resolve("steps.txt"), StandardCharsets.UTF_8)) {
@@ -79,7 +79,7 @@ final class Scenarios {
     }
 
     /** The balance rows of a balances CSV without the header and without all-zero users. */
-    static List<String> nonZeroBalances(Path csv) throws IOException {
+    public static List<String> nonZeroBalances(Path csv) throws IOException {
         List<String> out = new ArrayList<>();
         for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8).subList(1, Files.readAllLines(csv).size())) {
             String[] f = line.split(",");
@@ -94,7 +94,7 @@ final class Scenarios {
         return out;
     }
 
-    static long count(String jdbcUrl, String sql) {
+    public static long count(String jdbcUrl, String sql) {
         try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             rs.next();

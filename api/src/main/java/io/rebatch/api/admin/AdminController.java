@@ -1,5 +1,6 @@
 package io.rebatch.api.admin;
 
+import io.rebatch.api.ApiDocumentation;
 import io.rebatch.api.me.BalanceReads;
 import io.rebatch.api.me.BalanceView;
 import io.rebatch.api.me.Params;
@@ -7,6 +8,7 @@ import io.rebatch.api.problem.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -34,6 +36,9 @@ public class AdminController {
     }
 
     @GetMapping("/users/{id}/balance")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
     @Operation(summary = "A user's balance; 404 for a user neither the app data nor the ledger knows")
     public BalanceView balance(@PathVariable("id") long id) {
         if (id <= 0 || !balances.userExists(id)) {
@@ -43,6 +48,8 @@ public class AdminController {
     }
 
     @GetMapping("/job-executions")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
     @Operation(summary = "The most recent job executions, newest first")
     public List<JobExecutionView> jobExecutions(@Parameter(schema = @Schema(type = "integer", minimum = "1",
             maximum = "100", defaultValue = "20")) @RequestParam(required = false) Integer limit) {
@@ -50,6 +57,9 @@ public class AdminController {
     }
 
     @GetMapping("/reports")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
     @Operation(summary = "The reconciliation report of the latest settle run of a business date")
     public ReportView report(@Parameter(description = "business date, YYYY-MM-DD (Asia/Shanghai)")
                              @RequestParam("date") String date) {

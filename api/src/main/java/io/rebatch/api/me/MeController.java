@@ -1,10 +1,12 @@
 package io.rebatch.api.me;
 
+import io.rebatch.api.ApiDocumentation;
 import io.rebatch.api.ApiProperties;
 import io.rebatch.api.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,6 +44,8 @@ public class MeController {
     }
 
     @GetMapping("/rebates")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
     @Operation(summary = "The caller's rebate records, newest first, one per order line and role, cursor-paginated")
     public RebatePage rebates(@AuthenticationPrincipal Jwt jwt,
                               @Parameter(description = "only records in this status",

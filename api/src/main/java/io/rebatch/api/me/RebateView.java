@@ -2,6 +2,7 @@ package io.rebatch.api.me;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One rebate record (SPEC 8): what the user gets from one order line in one role. {@code status} is
@@ -15,7 +16,7 @@ public record RebateView(@JsonProperty("platform") String platform,
                          @JsonProperty("status") String status,
                          @JsonProperty("amount_fen") long amountFen,
                          @JsonProperty("amount_yuan") String amountYuan,
-                         @JsonProperty("item_title") String itemTitle,
+                         @Schema(types = {"string", "null"}) @JsonProperty("item_title") String itemTitle,
                          @JsonProperty("created_at") String createdAt,
-                         @JsonProperty("settled_at") String settledAt) {
+                         @Schema(types = {"string", "null"}) @JsonProperty("settled_at") String settledAt) {
 }

@@ -36,6 +36,6 @@ public class TeamReads {
                     invitees.add(TeamView.Invitee.of(Invitees.maskUserId(rs.getLong("buyer_id")), level,
                             rs.getLong("line_count"), pending, available, rs.getLong("invalid_count")));
                 }, userId);
-        return new TeamView(userId, totals[0], totals[1], totals[2], totals[3], invitees);
+        return TeamView.of(userId, totals[0], totals[1], totals[2], totals[3], invitees);
     }
 }

@@ -11,10 +11,22 @@ import java.util.List;
  */
 public record TeamView(@JsonProperty("user_id") long userId,
                        @JsonProperty("level_1_pending_fen") long level1PendingFen,
+                       @JsonProperty("level_1_pending_yuan") String level1PendingYuan,
                        @JsonProperty("level_1_available_fen") long level1AvailableFen,
+                       @JsonProperty("level_1_available_yuan") String level1AvailableYuan,
                        @JsonProperty("level_2_pending_fen") long level2PendingFen,
+                       @JsonProperty("level_2_pending_yuan") String level2PendingYuan,
                        @JsonProperty("level_2_available_fen") long level2AvailableFen,
+                       @JsonProperty("level_2_available_yuan") String level2AvailableYuan,
                        @JsonProperty("invitees") List<Invitee> invitees) {
+
+    /** The totals per level with their yuan strings beside them (SPEC 8: every amount is _fen with _yuan). */
+    static TeamView of(long userId, long level1PendingFen, long level1AvailableFen, long level2PendingFen,
+                       long level2AvailableFen, List<Invitee> invitees) {
+        return new TeamView(userId, level1PendingFen, Money.formatYuan(level1PendingFen), level1AvailableFen,
+                Money.formatYuan(level1AvailableFen), level2PendingFen, Money.formatYuan(level2PendingFen),
+                level2AvailableFen, Money.formatYuan(level2AvailableFen), invitees);
+    }
 
     /** One invitee at one level. */
     public record Invitee(@JsonProperty("invitee") String invitee,

@@ -1,5 +1,6 @@
 package io.rebatch.api.me;
 
+import io.rebatch.api.ApiDocumentation;
 import io.rebatch.api.problem.ApiException;
 import io.rebatch.api.security.CurrentUser;
 import io.rebatch.domain.BadInputException;
@@ -47,6 +48,10 @@ public class WithdrawalController {
     @Operation(summary = "Request a withdrawal of available money to an Alipay account")
     @ApiResponse(responseCode = "201", description = "a new withdrawal (payee in clear)")
     @ApiResponse(responseCode = "200", description = "the withdrawal already made with this Idempotency-Key")
+    @ApiResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @ApiResponse(responseCode = "409", ref = ApiDocumentation.CONFLICT)
+    @ApiResponse(responseCode = "415", ref = ApiDocumentation.UNSUPPORTED_MEDIA_TYPE)
+    @ApiResponse(responseCode = "422", ref = ApiDocumentation.UNPROCESSABLE)
     public ResponseEntity<WithdrawalView> request(@AuthenticationPrincipal Jwt jwt,
                                                   @Parameter(description = "unique per intended withdrawal, 1-64"
                                                           + " printable ASCII characters")
@@ -76,6 +81,8 @@ public class WithdrawalController {
     }
 
     @GetMapping
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
     @Operation(summary = "The caller's withdrawals, newest first (payee masked)")
     public List<WithdrawalView> list(@AuthenticationPrincipal Jwt jwt,
                                      @Parameter(description = "how many", schema = @Schema(type = "integer",

@@ -2,6 +2,7 @@ package io.rebatch.api.me;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.rebatch.api.json.ApiTime;
 import io.rebatch.domain.Money;
 import io.rebatch.domain.payout.Withdrawal;
@@ -21,9 +22,9 @@ public record WithdrawalView(@JsonProperty("id") long id,
                              @JsonProperty("payee_account") String payeeAccount,
                              @JsonProperty("payee_name") String payeeName,
                              @JsonProperty("requested_at") String requestedAt,
-                             @JsonProperty("batch_no") String batchNo,
-                             @JsonProperty("transfer_no") String transferNo,
-                             @JsonProperty("failure_reason") String failureReason) {
+                             @Schema(types = {"string", "null"}) @JsonProperty("batch_no") String batchNo,
+                             @Schema(types = {"string", "null"}) @JsonProperty("transfer_no") String transferNo,
+                             @Schema(types = {"string", "null"}) @JsonProperty("failure_reason") String failureReason) {
 
     public static WithdrawalView masked(Withdrawal w) {
         return of(w, w.payee().maskedAccount(), w.payee().maskedName());

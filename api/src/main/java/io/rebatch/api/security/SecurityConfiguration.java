@@ -2,6 +2,7 @@ package io.rebatch.api.security;
 
 import io.rebatch.api.ApiProperties;
 import io.rebatch.api.problem.Problems;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import javax.crypto.spec.SecretKeySpec;
@@ -51,7 +52,9 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
                                 "/actuator/health/readiness").permitAll()
-                        .requestMatchers("/error").permitAll()
+                        // The container's error dispatch renders errors of any request; /error itself is no
+                        // public page (asked for directly it answered 500 to anyone).
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/api/v1/me/**").hasAuthority("SCOPE_app")
                         .requestMatchers("/api/v1/admin/**", "/actuator/**").hasAuthority("SCOPE_admin")
                         .anyRequest().authenticated())

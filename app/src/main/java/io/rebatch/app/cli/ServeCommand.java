@@ -2,6 +2,7 @@ package io.rebatch.app.cli;
 
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -31,7 +32,12 @@ class ServeCommand implements java.util.concurrent.Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be 0..65535");
         }
-        ConfigurableApplicationContext context = root.webContext(Map.of("server.port", port));
+        ConfigurableApplicationContext context;
+        try {
+            context = root.webContext(Map.of("server.port", port));
+        } catch (RebatchContext.StartFailure f) {
+            throw portInUse(f);
+        }
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener((ApplicationListener<ContextClosedEvent>) e -> closed.countDown());
         root.out().println("serve: listening on port " + context.getEnvironment().getProperty("local.server.port"));
@@ -41,5 +47,19 @@ class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
         closed.await();
         return RebatchCommand.OK;
+    }
+
+    /**
+     * A port another process listens on is the operator's to resolve, not a database problem: the start-up failure
+     * names the port instead of "cannot start (database ...): Address already in use".
+     */
+    private static RebatchContext.StartFailure portInUse(RebatchContext.StartFailure failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PortInUseException p) {
+                return new RebatchContext.StartFailure(RebatchCommand.JOB_FAILED, "port " + p.getPort()
+                        + " is already in use: stop what listens there or choose another with --port", failure);
+            }
+        }
+        return failure;
     }
 }
