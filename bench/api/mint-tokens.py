@@ -7,7 +7,7 @@ The secret is read from the environment (REBATCH_API_JWT_SECRET), never from the
 sub = a user id spread evenly over first-user .. first-user+N-1 (shuffled with a fixed seed, so consecutive
 requests hit unrelated rows), scope and exp = now + ttl: what the app's token issuer would hand out.
 The Lua file is `return { "<jwt>", ... }` (wrk's init() loads it with dofile); --ids FILE also writes the user id
-of each token, one per line, in the same order.
+of each token and --plain FILE the tokens themselves, one per line, in the same order.
 """
 import argparse
 import base64
@@ -41,6 +41,7 @@ def main() -> int:
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--out", required=True)
     p.add_argument("--ids", help="also write the user id of each token, one per line")
+    p.add_argument("--plain", help="also write the tokens, one per line")
     a = p.parse_args()
     secret = os.environ.get("REBATCH_API_JWT_SECRET", "").encode()
     if len(secret) < 32:
@@ -51,11 +52,12 @@ def main() -> int:
     ids = [a.first_user + int(i * step) for i in range(count)]
     random.Random(a.seed).shuffle(ids)
     exp = int(time.time()) + a.ttl
+    tokens = [mint(secret, {"sub": str(uid), "scope": a.scope, "exp": exp}) for uid in ids]
     with open(a.out, "w", encoding="ascii") as f:
-        f.write("return {\n")
-        for uid in ids:
-            f.write('"%s",\n' % mint(secret, {"sub": str(uid), "scope": a.scope, "exp": exp}))
-        f.write("}\n")
+        f.write("return {\n" + "".join('"%s",\n' % t for t in tokens) + "}\n")
+    if a.plain:
+        with open(a.plain, "w", encoding="ascii") as f:
+            f.write("".join(t + "\n" for t in tokens))
     if a.ids:
         with open(a.ids, "w", encoding="ascii") as f:
             f.write("".join(f"{uid}\n" for uid in ids))
