@@ -128,6 +128,8 @@ class Http:
             h.setdefault("Content-Type", "application/json")
         elif isinstance(body, str):
             body = body.encode()
+        if body is not None:
+            h["Content-Length"] = str(len(body))
         for attempt in (1, 2):
             if self.conn is None:
                 self.conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
