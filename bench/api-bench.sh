@@ -17,7 +17,7 @@
 #   --users N             users (default 100000)
 #   --records M           rebate records (default 10 x users)
 #   --duration D          wrk duration of each measured run (default 20s)
-#   --warmup D            wrk warm-up per endpoint before measuring (default 15s)
+#   --warmup D            longest JIT warm-up per endpoint: 10 s rounds until the rate stops rising (default 180s)
 #   --threads T           wrk threads (default 2)
 #   --connections C       wrk connections (default 32)
 #   --h2                  also run against the embedded H2 file database;  --h2-only: only H2
@@ -38,7 +38,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$PATH:/usr/sbin:/usr/local/sbin:/sbin"
 
-users=100000; records=""; duration=20s; warmup=15s; threads=2; connections=32
+users=100000; records=""; duration=20s; warmup=180s; threads=2; connections=32
 dbs=(mariadb); java_opts="-Xms1g -Xmx1g -XX:+UseParallelGC"; variants=(); profile=0; probe=0; keep=0
 out="$here/bench/results/api-$(date +%Y%m%d-%H%M).txt"
 while (( $# )); do
@@ -205,7 +205,11 @@ start_serve() {   # start_serve EXTRA_JVM_OPTS URL
   local extra=$1 url=$2 deadline
   : > "$work/serve.out"
   # shellcheck disable=SC2086
-  (cd "$work/run" && exec java $java_opts $extra -jar "$jar" --db "$url" --config "$here/config" serve --port 0 \
+  local jfr=""
+  # JFR starts with the JVM when profiling: its first start in a running JVM loads and retransforms classes, and the
+  # deoptimised server measured several times slower than before. The recording of each run is a second one.
+  (( profile )) && jfr="-XX:StartFlightRecording:name=boot,settings=$here/bench/api/cpu.jfc,maxage=30s"
+  (cd "$work/run" && exec java $java_opts $jfr $extra -jar "$jar" --db "$url" --config "$here/config" serve --port 0 \
     >> "$work/serve.out" 2>&1) &
   serve_pid=$!
   deadline=$(( $(date +%s) + 180 ))
@@ -251,18 +255,36 @@ proc_ticks() {   # sum of utime+stime of the given pids and their children
   done
   echo "$t"
 }
+thread_ticks() {   # "tid group ticks" of every thread of a JVM, grouped by thread name
+  local t
+  for t in /proc/"$1"/task/*; do
+    awk -v tid="${t##*/}" -v comm="$(tr ' ' _ < "$t/comm" 2>/dev/null)" '{ sub(/^.*\) /, "");
+      g = "other"
+      if (comm ~ /^http-nio/) g = "requests"; else if (comm ~ /Compiler/) g = "JIT"
+      else if (comm ~ /^(GC_|VM_Thread|G1_|ParGC)/) g = "GC+VM"; else if (comm ~ /^(Hikari|mysql-cj)/) g = "pool"
+      print tid, g, $12 + $13 }' "$t/stat" 2>/dev/null
+  done | sort
+}
+thread_split() {   # thread_split BEFORE AFTER -> "requests 81% JIT 9% GC+VM 2% ..." of the JVM's CPU in between
+  join "$1" "$2" | awk '{ d = $5 - $3; if (d > 0) { g[$2] += d; t += d } }
+    END { for (k in g) printf "%s %d%%\n", k, 100 * g[k] / (t ? t : 1) }' | sort -k2 -rn | tr '\n' ' '
+}
 machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8 }' /proc/stat; }
 
 timecmd=(); [[ -x /usr/bin/time ]] && timecmd=(/usr/bin/time -f 'WRKCPU %U %S')   # wrk's own CPU (Debian package time)
+splits=()
 results=()   # "label|db|variant|rps|p50|p99|non2xx+errors|bytes|cpu"
 run_wrk() {   # run_wrk LABEL DB VARIANT BASE_URL PATH TARGET_PIDS(db pids...) -> appends to results
   local label=$1 db=$2 variant=$3 base=$4 path=$5 srv_pid=$6 dbp=$7 tag f busy0 all0 busy1 all1 s0 d0 s1 d1 w
   tag="$db-$variant-$label"; f="$work/wrk/$tag.txt"
+  [[ $db != nginx ]] && thread_ticks "$srv_pid" > "$work/threads0"
   read -r busy0 all0 < <(machine_ticks); s0=$(proc_ticks "$srv_pid"); d0=$(proc_ticks "$dbp")
   "${timecmd[@]}" wrk -t"$threads" -c"$connections" -d"$duration" --latency \
     -s "$here/bench/api/wrk.lua" "$base" -- "$path" "$work/tokens.lua" > "$f" 2> "$f.err" \
     || { cat "$f" "$f.err" >&2; die "wrk failed ($tag)"; }
   read -r busy1 all1 < <(machine_ticks); s1=$(proc_ticks "$srv_pid"); d1=$(proc_ticks "$dbp")
+  local split=""
+  if [[ $db != nginx ]]; then thread_ticks "$srv_pid" > "$work/threads1"; split=$(thread_split "$work/threads0" "$work/threads1"); fi
   local r; r=$(grep '^RESULT' "$f") || die "no RESULT line from wrk ($tag)"
   val() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<< " $r"; }
   w=$(awk '/^WRKCPU/ { printf "%d", ($2 + $3) * '"$hz"' }' "$f.err")
@@ -273,14 +295,28 @@ run_wrk() {   # run_wrk LABEL DB VARIANT BASE_URL PATH TARGET_PIDS(db pids...) -
   local errs=$(( $(val non2xx) + $(val connect_err) + $(val read_err) + $(val write_err) + $(val timeouts) ))
   local per=$(( $(val bytes) / ($(val requests) > 0 ? $(val requests) : 1) ))
   results+=("$label|$db|$variant|$(val rps)|$(val p50_ms)|$(val p99_ms)|$errs|$per|$cpu")
-  echo "bench $tag rps=$(val rps) p50_ms=$(val p50_ms) p99_ms=$(val p99_ms) p999_ms=$(val p999_ms) errors=$errs cpu%(server/db/wrk/other)=$cpu"
+  [[ -n $split ]] && splits+=("$tag: $split")
+  echo "bench $tag rps=$(val rps) p50_ms=$(val p50_ms) p99_ms=$(val p99_ms) p999_ms=$(val p999_ms) errors=$errs cpu%(server/db/wrk/other)=$cpu${split:+ server threads: $split}"
 }
-warm() {   # warm BASE_URL PATH
-  wrk -t"$threads" -c"$connections" -d"$warmup" -s "$here/bench/api/wrk.lua" "$1" -- "$2" "$work/tokens.lua" \
-    > "$work/wrk/warmup.txt" 2>&1 || { cat "$work/wrk/warmup.txt" >&2; die "wrk warm-up failed"; }
+# JIT warm-up: 10 s wrk rounds until two rounds in a row gain less than 5 % (at least 2, at most WARMUP/10 rounds).
+# On this machine C2 is still compiling after 100k requests: a fixed 15 s warm-up measured a third of the speed.
+warm() {   # warm BASE_URL PATH [MAX_ROUNDS]
+  local rounds=${3:-$(( ${warmup%s} / 10 ))} i prev=0 rps flat=0 trail=""
+  (( rounds >= 1 )) || rounds=1
+  for (( i = 1; i <= rounds; i++ )); do
+    wrk -t"$threads" -c"$connections" -d10s -s "$here/bench/api/wrk.lua" "$1" -- "$2" "$work/tokens.lua" \
+      > "$work/wrk/warmup.txt" 2>&1 || { cat "$work/wrk/warmup.txt" >&2; die "wrk warm-up failed"; }
+    rps=$(sed -n 's/^RESULT .* rps=\([0-9.]*\).*/\1/p' "$work/wrk/warmup.txt"); rps=${rps%.*}
+    trail="$trail ${rps}"
+    if (( i >= 2 && rps * 100 < prev * 105 )); then flat=$((flat + 1)); else flat=0; fi
+    prev=$rps
+    (( flat >= 2 )) && break
+  done
+  log "warm-up $2: req/s per 10 s round:$trail"
 }
-
-profile_start() { jcmd "$serve_pid" JFR.start name=bench settings=profile filename="$work/$1.jfr" >/dev/null; }
+profile_start() {   # CPU samples only (bench/api/cpu.jfc): JFR's stock settings deoptimise the server
+  jcmd "$serve_pid" JFR.start name=bench settings="$here/bench/api/cpu.jfc" filename="$work/$1.jfr" >/dev/null
+}
 profile_stop() {
   jcmd "$serve_pid" JFR.stop name=bench >/dev/null
   python3 "$here/bench/api/jfr-top.py" "$work/$1.jfr" > "$work/profile-$1.txt" \
@@ -310,7 +346,7 @@ for db in "${dbs[@]}"; do
     base="http://127.0.0.1:$serve_port"
     bsize=$(sample_sizes /api/v1/me/balance balance); rsize=$(sample_sizes '/api/v1/me/rebates?limit=20' rebates)
     balance_size=${balance_size:-$bsize}; rebates_size=${rebates_size:-$rsize}
-    log "responses: balance $bsize B, rebate page $rsize B (medians of 51 users); warming up ${warmup} per endpoint"
+    log "responses: balance $bsize B, rebate page $rsize B (medians of 51 users); JIT warm-up"
     warm "$base" /api/v1/me/balance; warm "$base" '/api/v1/me/rebates?limit=20'
     (( profile )) && profile_start "$db-$vname-balance"
     run_wrk balance "$db" "$vname" "$base" /api/v1/me/balance "$serve_pid" "$db_pid"
@@ -365,7 +401,7 @@ nginx_pid=$!
 for _ in $(seq 1 50); do curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/balance.json" && break; sleep 0.1; done
 curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/balance.json" || { cat "$work/nginx/logs/"* >&2; die "nginx did not start"; }
 log "nginx on port $nginx_port (pid $nginx_pid): $balance_size B and $rebates_size B files"
-warm "http://127.0.0.1:$nginx_port" /balance.json
+warm "http://127.0.0.1:$nginx_port" /balance.json 1
 run_wrk "static-${balance_size}B" nginx - "http://127.0.0.1:$nginx_port" /balance.json "$nginx_pid" ""
 run_wrk "static-${rebates_size}B" nginx - "http://127.0.0.1:$nginx_port" /rebates.json "$nginx_pid" ""
 stop_pid "$nginx_pid"; nginx_pid=""
@@ -381,7 +417,8 @@ rev="$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo '?') ($(git -C 
     eval "echo \"database $db: \$label_$db, loaded in \${load_s_$db} s\""
   done
   echo "data: $users users (app_user + user_balance rows), $records rebate_record rows (users 1..$((users / 10)) ~$((records * 11 / users / 2)) records each, the rest ~$((records / users / 2)))"
-  echo "wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }'): -t$threads -c$connections -d$duration --latency on loopback, after a $warmup warm-up per endpoint;"
+  echo "wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }'): -t$threads -c$connections -d$duration --latency on loopback, after a JIT warm-up per endpoint"
+  echo "  (10 s rounds until two in a row gain < 5 %, at most $warmup);"
   echo "  each request carries the next of $ntokens pre-minted HS256 tokens (a different user each time; nginx gets the same headers)"
   echo "server: java $java_opts; application defaults: Hikari maximum-pool-size 6, Tomcat threads.max 200"
   for v in "${variants[@]}"; do echo "  variant ${v%%=*}: ${v#*=}"; done
@@ -394,6 +431,8 @@ rev="$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo '?') ($(git -C 
   echo
   echo "cpu%: share of the machine's $(nproc) cores x 100 during the run (server JVM / database / wrk / everything else)."
   echo "errors: non-2xx answers + socket errors + timeouts (must be 0)."
+  echo "server JVM CPU by thread group during each run (requests = Tomcat's http-nio threads, JIT = C1/C2 compilers):"
+  for sp in "${splits[@]}"; do echo "  $sp"; done
   for r in "${results[@]}"; do
     IFS='|' read -r l d v rps p50 p99 e b c <<< "$r"
     [[ $l == balance ]] || continue

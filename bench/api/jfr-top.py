@@ -4,11 +4,10 @@
     jfr-top.py RECORDING.jfr [--top 25]
 
 Reads the jdk.ExecutionSample events (`jfr print --json`, JDK 17) and prints
-  - by area: the share of samples with at least one frame of that area on the stack (inclusive, so areas overlap:
-    a JDBC call inside the Spring Security filter chain counts for both), for the areas that matter to an API
-    request: JWT decoding and HMAC, the filter chain, Hikari, the JDBC driver, Jackson, Tomcat/NIO, logging,
-    metrics, rebatch's own code;
-  - the hottest methods by self samples (the top frame), and by inclusive samples among rebatch/spring/driver code;
+  - by area: each sample attributed once, to the innermost library on its stack (HMAC, JWT, Jackson, JDBC driver,
+    Hikari, Micrometer, logging, Spring Security, Spring MVC, Tomcat, ...), so the shares add up to 100%;
+  - inclusive shares of a few stages of a request (token check, dispatch, query, metrics filter);
+  - the hottest methods by self samples (the top frame);
   - GC pauses (jdk.GarbageCollection sumOfPauses) during the recording.
 """
 import collections
@@ -16,21 +15,39 @@ import json
 import subprocess
 import sys
 
+# Each sample goes to the first area found walking its stack from the running frame down (so the shares add up
+# to 100%: time in HMAC code called by Nimbus is HMAC, Nimbus code called by the filter is JWT, and so on).
 AREAS = [
-    ("JWT decode + verify (Nimbus, Spring JwtDecoder)", ("com.nimbusds.", "org.springframework.security.oauth2.")),
-    ("  of which HMAC-SHA256 (javax.crypto)", ("javax.crypto.", "com.sun.crypto.")),
-    ("Spring Security filter chain (all of it)", ("org.springframework.security.web.",)),
-    ("DispatcherServlet (MVC: mapping, binding, controller, JSON)", ("org.springframework.web.servlet.DispatcherServlet.",)),
-    ("Jackson (writing the JSON)", ("tools.jackson.", "com.fasterxml.jackson.")),
-    ("JdbcTemplate (query incl. driver and pool)", ("org.springframework.jdbc.core.JdbcTemplate.",)),
-    ("HikariCP (borrow / return / validation)", ("com.zaxxer.hikari.",)),
+    ("HMAC-SHA256 (javax.crypto, verifying the token)", ("javax.crypto.", "com.sun.crypto.")),
+    ("JWT parse/verify/claims (Nimbus, Spring JwtDecoder)", ("com.nimbusds.", "org.springframework.security.oauth2.jwt.")),
+    ("JSON writing (Jackson)", ("tools.jackson.", "com.fasterxml.jackson.")),
     ("JDBC driver (MySQL Connector/J)", ("com.mysql.cj.",)),
     ("H2 engine", ("org.h2.",)),
+    ("HikariCP (borrow/return/validation)", ("com.zaxxer.hikari.",)),
+    ("Spring JDBC (JdbcTemplate)", ("org.springframework.jdbc.",)),
     ("rebatch code (io.rebatch)", ("io.rebatch.",)),
-    ("Micrometer (request metrics)", ("io.micrometer.",)),
-    ("Logging (Logback / SLF4J)", ("ch.qos.logback.", "org.slf4j.")),
-    ("Tomcat HTTP parsing / NIO (coyote, tomcat.util)", ("org.apache.coyote.", "org.apache.tomcat.util.")),
+    ("Micrometer observations/metrics", ("io.micrometer.",)),
+    ("Logging (Logback/SLF4J/commons-logging)", ("ch.qos.logback.", "org.slf4j.", "org.apache.commons.logging.")),
+    ("Spring Security (filters, authorization, firewall)", ("org.springframework.security.",)),
+    ("Spring MVC / web (dispatch, mapping, converters)", ("org.springframework.web.", "org.springframework.http.",
+                                                         "org.springframework.util.", "org.springframework.core.",
+                                                         "org.springframework.aop.", "org.springframework.context.",
+                                                         "org.springframework.boot.", "org.springframework.beans.")),
+    ("Tomcat (HTTP parsing, NIO, servlet container)", ("org.apache.coyote.", "org.apache.tomcat.",
+                                                      "org.apache.catalina.", "jakarta.servlet.")),
     ("socket I/O (sun.nio.ch)", ("sun.nio.ch.",)),
+]
+INCLUSIVE = [
+    ("NimbusJwtDecoder.decode (whole token check)", "org.springframework.security.oauth2.jwt.NimbusJwtDecoder.decode"),
+    ("MACVerifier.verify (signature)", "com.nimbusds.jose.crypto.MACVerifier.verify"),
+    ("BearerTokenAuthenticationFilter (incl. everything after it)",
+     "org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter.doFilterInternal"),
+    ("DispatcherServlet.doDispatch (controller + JSON)", "org.springframework.web.servlet.DispatcherServlet.doDispatch"),
+    ("JdbcTemplate.query (incl. pool and driver)", "org.springframework.jdbc.core.JdbcTemplate.query"),
+    ("HikariDataSource.getConnection", "com.zaxxer.hikari.HikariDataSource.getConnection"),
+    ("Connection close/return to pool", "com.zaxxer.hikari.pool.ProxyConnection.close"),
+    ("ServerHttpObservationFilter (request metrics)", "org.springframework.web.filter.ServerHttpObservationFilter.doFilterInternal"),
+    ("Http11Processor.service (whole request)", "org.apache.coyote.http11.Http11Processor.service"),
 ]
 
 
@@ -64,23 +81,27 @@ def main():
             continue
         self_hits[frames[0]] += 1
         threads[((s.get("sampledThread") or {}).get("javaName") or "?").rstrip("0123456789")] += 1
-        for label, prefixes in AREAS:
-            if any(fr.startswith(prefixes) for fr in frames):
-                area_hits[label] += 1
-        for fr in set(frames):
-            if fr.startswith(("io.rebatch.", "org.springframework.security.oauth2.jwt.", "com.nimbusds.jose.crypto.",
-                              "com.zaxxer.hikari.pool.HikariPool.getConnection", "com.mysql.cj.jdbc.ClientPreparedStatement.execute",
-                              "org.springframework.jdbc.core.JdbcTemplate.query")):
-                incl_hits[fr] += 1
-    print(f"  {n} execution samples; by thread: " + ", ".join(f"{t}* {100 * c / n:.0f}%" for t, c in threads.most_common(5)))
-    print("  by area (inclusive: share of samples with such a frame on the stack):")
-    for label, _ in AREAS:
-        print(f"    {100 * area_hits[label] / n:5.1f}%  {label}")
-    print(f"  hottest methods (self):")
+        area = "other (JDK code outside these libraries)"
+        for fr in frames:
+            hit = next((label for label, prefixes in AREAS if fr.startswith(prefixes)), None)
+            if hit:
+                area = hit
+                break
+        area_hits[area] += 1
+        present = set(frames)
+        for label, method in INCLUSIVE:
+            if method in present:
+                incl_hits[label] += 1
+    print(f"  {n} execution samples (Java code running; 10 ms period); by thread: "
+          + ", ".join(f"{t}* {100 * c / n:.0f}%" for t, c in threads.most_common(4)))
+    print("  by area (each sample once, by the innermost library on its stack):")
+    for label, c in area_hits.most_common():
+        print(f"    {100 * c / n:5.1f}%  {label}")
+    print("  inclusive (share of samples inside):")
+    for label, _ in INCLUSIVE:
+        print(f"    {100 * incl_hits[label] / n:5.1f}%  {label}")
+    print("  hottest methods (self):")
     for fr, c in self_hits.most_common(top):
-        print(f"    {100 * c / n:5.1f}%  {fr}")
-    print(f"  selected methods (inclusive):")
-    for fr, c in incl_hits.most_common(15):
         print(f"    {100 * c / n:5.1f}%  {fr}")
     pauses = 0.0
     for g in gcs:
