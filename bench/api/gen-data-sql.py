@@ -15,7 +15,20 @@ SYSTEM_RANGE(1, K), INSERT ... SELECT in chunks of --chunk rows (one transaction
                 Chinese item title (UTF-8, as real titles are).
 """
 import argparse
+import os
+import re
 import sys
+
+V6 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "sql", "common", "V6__api_read_model.sql")
+
+
+def rebate_indexes():
+    """The secondary indexes of rebate_record as the migration defines them: [(name, columns)]."""
+    with open(V6, encoding="utf-8") as f:
+        text = f.read()
+    table = text[text.index("CREATE TABLE rebate_record"):]
+    table = table[:table.index(");")]
+    return re.findall(r"\bKEY\s+(\w+)\s*\(([^)]*)\)", table)
 
 
 def source(dialect: str, chunk: int, offset: int) -> str:
@@ -55,6 +68,10 @@ def main() -> int:
             " SELECT n, MOD(n * 7919, 500000), MOD(n * 104729, 200000),\n"
             "  CASE WHEN MOD(n, 50) = 0 THEN 5000 ELSE 0 END, MOD(n * 13, 100) * 100\n"
             f" FROM {source(a.dialect, size, off)};\n")
+    # H2 builds the two secondary indexes of rebate_record ~2.5x faster after the rows are in than row by row.
+    indexes = rebate_indexes() if a.dialect == "h2" else []
+    for name, _ in indexes:
+        out.write(f"DROP INDEX {name};\n")
     created = "MOD(n * 7919, 7776000)"
     # Half of the records go to any user, half to the first tenth (the active users): ~55 records (several pages)
     # for users 1..N/10, ~5 for the others. A multiplicative hash modulo a prime scatters them.
@@ -76,6 +93,8 @@ def main() -> int:
             f"  CASE WHEN MOD(n, 11) BETWEEN 6 AND 9 THEN TIMESTAMPADD(SECOND, {created} + 1728000,"
             " TIMESTAMP '2026-09-01 00:00:00') ELSE NULL END\n"
             f" FROM {source(a.dialect, size, off)};\n")
+    for name, cols in indexes:
+        out.write(f"CREATE INDEX {name} ON rebate_record ({cols});\n")
     if a.dialect == "mariadb":
         out.write("ANALYZE TABLE app_user, user_balance, rebate_record;\n")
     else:
