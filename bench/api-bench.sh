@@ -298,22 +298,23 @@ run_wrk() {   # run_wrk LABEL DB VARIANT BASE_URL PATH TARGET_PIDS(db pids...) -
   [[ -n $split ]] && splits+=("$tag: $split")
   echo "bench $tag rps=$(val rps) p50_ms=$(val p50_ms) p99_ms=$(val p99_ms) p999_ms=$(val p999_ms) errors=$errs cpu%(server/db/wrk/other)=$cpu${split:+ server threads: $split}"
 }
-# JIT warm-up: 10 s wrk rounds until two rounds in a row gain less than 5 % (at least 2, at most WARMUP/10 rounds).
-# On this machine C2 is still compiling after 100k requests: a fixed 15 s warm-up measured a third of the speed.
-warm() {   # warm BASE_URL PATH [MAX_ROUNDS]
-  local rounds=${3:-$(( ${warmup%s} / 10 ))} i prev=0 rps flat=0 trail=""
-  (( rounds >= 1 )) || rounds=1
-  for (( i = 1; i <= rounds; i++ )); do
+# JIT warm-up: 10 s wrk rounds until three rounds in a row set no new best (by 5 %), at least MIN rounds, at most
+# WARMUP/10. On this machine C2 is still compiling after two minutes of load: a fixed 15 s warm-up measured a third
+# of the speed, and the rate of single rounds is too noisy (others share the machine) to stop at the first dip.
+warm() {   # warm BASE_URL PATH [MIN_ROUNDS] [MAX_ROUNDS]
+  local min=${3:-3} max=${4:-$(( ${warmup%s} / 10 ))} i best=0 since=0 rps trail=""
+  (( max >= min )) || max=$min
+  for (( i = 1; i <= max; i++ )); do
     wrk -t"$threads" -c"$connections" -d10s -s "$here/bench/api/wrk.lua" "$1" -- "$2" "$work/tokens.lua" \
       > "$work/wrk/warmup.txt" 2>&1 || { cat "$work/wrk/warmup.txt" >&2; die "wrk warm-up failed"; }
     rps=$(sed -n 's/^RESULT .* rps=\([0-9.]*\).*/\1/p' "$work/wrk/warmup.txt"); rps=${rps%.*}
     trail="$trail ${rps}"
-    if (( i >= 2 && rps * 100 < prev * 105 )); then flat=$((flat + 1)); else flat=0; fi
-    prev=$rps
-    (( flat >= 2 )) && break
+    if (( rps * 100 > best * 105 )); then best=$rps; since=0; else since=$((since + 1)); fi
+    (( i >= min && since >= 3 )) && break
   done
   log "warm-up $2: req/s per 10 s round:$trail"
 }
+
 profile_start() {   # CPU samples only (bench/api/cpu.jfc): JFR's stock settings deoptimise the server
   jcmd "$serve_pid" JFR.start name=bench settings="$here/bench/api/cpu.jfc" filename="$work/$1.jfr" >/dev/null
 }
@@ -347,7 +348,7 @@ for db in "${dbs[@]}"; do
     bsize=$(sample_sizes /api/v1/me/balance balance); rsize=$(sample_sizes '/api/v1/me/rebates?limit=20' rebates)
     balance_size=${balance_size:-$bsize}; rebates_size=${rebates_size:-$rsize}
     log "responses: balance $bsize B, rebate page $rsize B (medians of 51 users); JIT warm-up"
-    warm "$base" /api/v1/me/balance; warm "$base" '/api/v1/me/rebates?limit=20'
+    warm "$base" /api/v1/me/balance 6; warm "$base" '/api/v1/me/rebates?limit=20' 3
     (( profile )) && profile_start "$db-$vname-balance"
     run_wrk balance "$db" "$vname" "$base" /api/v1/me/balance "$serve_pid" "$db_pid"
     (( profile )) && profile_stop "$db-$vname-balance"
@@ -401,7 +402,7 @@ nginx_pid=$!
 for _ in $(seq 1 50); do curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/balance.json" && break; sleep 0.1; done
 curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/balance.json" || { cat "$work/nginx/logs/"* >&2; die "nginx did not start"; }
 log "nginx on port $nginx_port (pid $nginx_pid): $balance_size B and $rebates_size B files"
-warm "http://127.0.0.1:$nginx_port" /balance.json 1
+warm "http://127.0.0.1:$nginx_port" /balance.json 1 1
 run_wrk "static-${balance_size}B" nginx - "http://127.0.0.1:$nginx_port" /balance.json "$nginx_pid" ""
 run_wrk "static-${rebates_size}B" nginx - "http://127.0.0.1:$nginx_port" /rebates.json "$nginx_pid" ""
 stop_pid "$nginx_pid"; nginx_pid=""
@@ -418,7 +419,7 @@ rev="$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo '?') ($(git -C 
   done
   echo "data: $users users (app_user + user_balance rows), $records rebate_record rows (users 1..$((users / 10)) ~$((records * 11 / users / 2)) records each, the rest ~$((records / users / 2)))"
   echo "wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }'): -t$threads -c$connections -d$duration --latency on loopback, after a JIT warm-up per endpoint"
-  echo "  (10 s rounds until two in a row gain < 5 %, at most $warmup);"
+  echo "  (10 s rounds until 3 in a row set no new best by 5 %; balance at least 60 s, at most $warmup);"
   echo "  each request carries the next of $ntokens pre-minted HS256 tokens (a different user each time; nginx gets the same headers)"
   echo "server: java $java_opts; application defaults: Hikari maximum-pool-size 6, Tomcat threads.max 200"
   for v in "${variants[@]}"; do echo "  variant ${v%%=*}: ${v#*=}"; done
