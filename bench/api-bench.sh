@@ -272,7 +272,7 @@ thread_split() {   # thread_split BEFORE AFTER -> "requests 81% JIT 9% GC+VM 2% 
 machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8 }' /proc/stat; }
 
 timecmd=(); [[ -x /usr/bin/time ]] && timecmd=(/usr/bin/time -f 'WRKCPU %U %S')   # wrk's own CPU (Debian package time)
-splits=()
+splits=(); warmups=(); cur_tag=""
 results=()   # "label|db|variant|rps|p50|p99|non2xx+errors|bytes|cpu"
 run_wrk() {   # run_wrk LABEL DB VARIANT BASE_URL PATH TARGET_PIDS(db pids...) -> appends to results
   local label=$1 db=$2 variant=$3 base=$4 path=$5 srv_pid=$6 dbp=$7 tag f busy0 all0 busy1 all1 s0 d0 s1 d1 w
@@ -313,6 +313,7 @@ warm() {   # warm BASE_URL PATH [MIN_ROUNDS] [MAX_ROUNDS]
     (( i >= min && since >= 3 )) && break
   done
   log "warm-up $2: req/s per 10 s round:$trail"
+  warmups+=("${cur_tag:-nginx} $2:$trail")
 }
 
 profile_start() {   # CPU samples only (bench/api/cpu.jfc): JFR's stock settings deoptimise the server
@@ -344,6 +345,7 @@ for db in "${dbs[@]}"; do
     done
     log "$db_label, variant $vname:${jvm:- (application defaults)}${url#"$db_url"}"
     start_serve "$jvm" "$url"
+    cur_tag="$db-$vname"
     base="http://127.0.0.1:$serve_port"
     bsize=$(sample_sizes /api/v1/me/balance balance); rsize=$(sample_sizes '/api/v1/me/rebates?limit=20' rebates)
     balance_size=${balance_size:-$bsize}; rebates_size=${rebates_size:-$rsize}
@@ -353,7 +355,7 @@ for db in "${dbs[@]}"; do
     run_wrk balance "$db" "$vname" "$base" /api/v1/me/balance "$serve_pid" "$db_pid"
     (( profile )) && profile_stop "$db-$vname-balance"
     run_wrk rebates "$db" "$vname" "$base" '/api/v1/me/rebates?limit=20' "$serve_pid" "$db_pid"
-    if (( probe )); then
+    if (( probe )) && [[ $v == "${variants[0]}" ]]; then
       log "probe: scripts/probe-api.py against $base"
       python3 "$here/scripts/probe-api.py" --base-url "$base" --balances "$work/balances-$db.csv" --sample 2000 --no-read-model-check \
         > "$work/probe-$db-$vname.txt" 2>&1 && probe_rc=0 || probe_rc=$?
@@ -432,6 +434,8 @@ rev="$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo '?') ($(git -C 
   echo
   echo "cpu%: share of the machine's $(nproc) cores x 100 during the run (server JVM / database / wrk / everything else)."
   echo "errors: non-2xx answers + socket errors + timeouts (must be 0)."
+  echo "warm-up, req/s of each 10 s round:"
+  for w in "${warmups[@]}"; do echo "  $w"; done
   echo "server JVM CPU by thread group during each run (requests = Tomcat's http-nio threads, JIT = C1/C2 compilers):"
   for sp in "${splits[@]}"; do echo "  $sp"; done
   for r in "${results[@]}"; do
