@@ -404,6 +404,7 @@ nginx_pid=$!
 for _ in $(seq 1 50); do curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/balance.json" && break; sleep 0.1; done
 curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/balance.json" || { cat "$work/nginx/logs/"* >&2; die "nginx did not start"; }
 log "nginx on port $nginx_port (pid $nginx_pid): $balance_size B and $rebates_size B files"
+cur_tag=nginx
 warm "http://127.0.0.1:$nginx_port" /balance.json 1 1
 run_wrk "static-${balance_size}B" nginx - "http://127.0.0.1:$nginx_port" /balance.json "$nginx_pid" ""
 run_wrk "static-${rebates_size}B" nginx - "http://127.0.0.1:$nginx_port" /rebates.json "$nginx_pid" ""
