@@ -190,6 +190,13 @@ fill() {
       | sed -n 's/^--> //p' | head -1)
   fi
   load_s=$(secs_since "$t0")
+  if [[ $db == mariadb ]]; then   # the plans of the two measured reads (RebateReads / BalanceReads SQL)
+    msql -t rebatch > "$work/explain.txt" <<'SQL' || true
+EXPLAIN SELECT pending_fen, available_fen, withdrawing_fen, paid_fen FROM user_balance WHERE user_id = 4242;
+EXPLAIN SELECT platform, order_line_id, role, status, amount_fen, item_title, created_at, settled_at FROM rebate_record
+ WHERE user_id = 4242 ORDER BY created_at DESC, platform DESC, order_line_id DESC, role DESC LIMIT 21;
+SQL
+  fi
   read -r n_users n_balances n_records <<< "$counts"
   log "$db_label: loaded $n_users users, $n_balances balances, $n_records rebate records in $load_s s"
   (( n_users == users && n_balances == users && n_records == records )) || die "unexpected row counts: $counts"
@@ -343,7 +350,8 @@ for db in "${dbs[@]}"; do
     for word in $vopts; do
       if [[ $word == +url:* ]]; then [[ $db == mariadb ]] && url="$url&${word#+url:}"; else jvm="$jvm $word"; fi
     done
-    log "$db_label, variant $vname:${jvm:- (application defaults)}${url#"$db_url"}"
+    log "$db_label, variant $vname:${jvm:- (application defaults)}"
+    [[ $url != "$db_url" ]] && log "  JDBC URL parameters added: ${url#"$db_url&"}"
     start_serve "$jvm" "$url"
     cur_tag="$db-$vname"
     base="http://127.0.0.1:$serve_port"
@@ -445,6 +453,7 @@ rev="$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo '?') ($(git -C 
     if awk -v r="$rps" -v p="$p99" -v e="$e" 'BEGIN { exit !(r >= 5000 && p < 20 && e == 0) }'; then verdict=MET; else verdict="NOT MET"; fi
     printf 'target balance >= 5000 req/s, p99 < 20 ms (%s, %s): %s (%.0f req/s, p99 %.2f ms)\n' "$d" "$v" "$verdict" "$rps" "$p99"
   done
+  [[ -s "$work/explain.txt" ]] && { echo; echo "MariaDB plans of the balance and first-page rebate queries:"; cat "$work/explain.txt"; }
   for p in "${profiles[@]}"; do echo; echo "profile $p (JFR execution samples of the server during the measured run):"; cat "$work/profile-$p.txt"; done
   for p in "${probes[@]:-}"; do [[ -n $p ]] && { echo; echo "probe $p:"; cat "$work/probe-$p.txt"; }; done
 } > "$work/summary.txt"
