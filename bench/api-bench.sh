@@ -28,8 +28,8 @@
 #                         a word "+url:k=v&k2=v2" is appended to the MariaDB JDBC URL instead (e.g.
 #                         "+url:useLocalSessionState=true&cachePrepStmts=true&useServerPrepStmts=true").
 #   --profile             JFR during each measured balance run: the hottest frames and where the time goes
-#   --probe               after the runs, scripts/probe-api.py against the running server (balances vs the CLI
-#                         export on a sample of users)
+#   --probe               after the first variant's runs, scripts/probe-api.py against the running server
+#                         (security checks; balances vs the CLI export for 2,000 users; once per database)
 #   --out FILE            summary file (default bench/results/api-<date>-<time>.txt; "-" = none)
 #   --keep                leave the work directory (data, logs, wrk output) and print where it is
 # wrk, nginx (nginx-light) and mariadb-server are installed from Debian's packages when missing (root or sudo).
