@@ -28,8 +28,8 @@
 #                         a word "+url:k=v&k2=v2" is appended to the MariaDB JDBC URL instead (e.g.
 #                         "+url:useLocalSessionState=true&cachePrepStmts=true&useServerPrepStmts=true").
 #   --profile             JFR during each measured balance run: the hottest frames and where the time goes
-#   --probe               after the runs, scripts/probe-api.py against the running server (balances vs the CLI
-#                         export on a sample of users)
+#   --probe               after the first variant's runs, scripts/probe-api.py against the running server
+#                         (security checks; balances vs the CLI export for 2,000 users; once per database)
 #   --out FILE            summary file (default bench/results/api-<date>-<time>.txt; "-" = none)
 #   --keep                leave the work directory (data, logs, wrk output) and print where it is
 # wrk, nginx (nginx-light) and mariadb-server are installed from Debian's packages when missing (root or sudo).
@@ -432,7 +432,15 @@ rev="$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo '?') ($(git -C 
   echo "wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }'): -t$threads -c$connections -d$duration --latency on loopback, after a JIT warm-up per endpoint"
   echo "  (10 s rounds until 3 in a row set no new best by 5 %; balance at least 60 s, at most $warmup);"
   echo "  each request carries the next of $ntokens pre-minted HS256 tokens (a different user each time; nginx gets the same headers)"
-  echo "server: java $java_opts; application defaults: Hikari maximum-pool-size 6, Tomcat threads.max 200"
+  echo "server: java $java_opts; the jar's application.yml: $(unzip -p "$jar" BOOT-INF/classes/application.yml | python3 -c '
+import re, sys
+y = sys.stdin.read()
+pool = re.search(r"maximum-pool-size:\s*(\d+)", y)
+threads = re.search(r"tomcat:\s*\n(?:\s+#.*\n|\s+threads:\s*\n)*(?:\s+#.*\n)*\s+max:\s*(\d+)", y)
+obs = re.search(r"spring[.-]security:\s*(true|false)", y)
+print("Hikari maximum-pool-size", pool.group(1) if pool else "10 (Hikari default)", end=", ")
+print("Tomcat threads.max", threads.group(1) if threads else "200 (default)", end=", ")
+print("Spring Security observations", "off" if obs and obs.group(1) == "false" else "on")')"
   for v in "${variants[@]}"; do echo "  variant ${v%%=*}: ${v#*=}"; done
   echo
   printf '%-22s %-8s %-10s %10s %9s %9s %7s %7s  %s\n' run db variant 'req/s' 'p50 ms' 'p99 ms' errors 'B/resp' 'cpu% server/db/wrk/other'
