@@ -191,7 +191,7 @@ fill() {
   fi
   load_s=$(secs_since "$t0")
   if [[ $db == mariadb ]]; then   # the plans of the two measured reads (RebateReads / BalanceReads SQL)
-    msql -t rebatch > "$work/explain.txt" <<'SQL' || true
+    msql -t --column-names rebatch > "$work/explain.txt" <<'SQL' || true
 EXPLAIN SELECT pending_fen, available_fen, withdrawing_fen, paid_fen FROM user_balance WHERE user_id = 4242;
 EXPLAIN SELECT platform, order_line_id, role, status, amount_fen, item_title, created_at, settled_at FROM rebate_record
  WHERE user_id = 4242 ORDER BY created_at DESC, platform DESC, order_line_id DESC, role DESC LIMIT 21;
@@ -420,7 +420,7 @@ stop_pid "$nginx_pid"; nginx_pid=""
 
 # ---------------------------------------------------------------------------------------------------------------
 # Summary.
-rev="$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo '?') ($(git -C "$here" rev-parse --abbrev-ref HEAD 2>/dev/null || echo '?'))"
+rev="$(git -C "$here" log -1 --format='%h (%D)' 2>/dev/null || true)"; rev=${rev:-"(not a git checkout)"}
 {
   echo "rebatch API load benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), rebatch $rev"
   echo "machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM; wrk, server, database and nginx share it"
