@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -37,6 +38,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> keyReused(IdempotencyConflictException e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED", "this Idempotency-Key was used for"
                 + " another withdrawal with a different amount or payee; use a new key for a new request");
+    }
+
+    /** A header value the firewall refuses once the controller reads it (e.g. a UTF-8 Idempotency-Key). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "a header or parameter holds characters that are"
+                + " not allowed (Idempotency-Key: 1-64 ASCII letters, digits or - _ . :)");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

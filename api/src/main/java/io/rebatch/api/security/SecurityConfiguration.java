@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -70,6 +71,17 @@ public class SecurityConfiguration {
                 .logout(l -> l.disable())
                 .anonymous(a -> { });
         return http.build();
+    }
+
+    /**
+     * A request the firewall rejects (an encoded {@code ..} in the path, a header value with control or non-ASCII
+     * bytes such as a UTF-8 {@code Idempotency-Key}) is the caller's mistake: 400 {@code INVALID_REQUEST}, not the
+     * container's 500.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
+        return (request, response, e) -> write(json, response, Problems.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
+                "the request was rejected: malformed path, header or parameter"));
     }
 
     @Bean
