@@ -13,10 +13,10 @@ import java.util.List;
  * One in-process CLI command with its exit code and what it printed, as a finance script sees it: the tests of
  * the CLI contract (exit codes, one-line errors, import summaries) all run commands through here.
  */
-record CliRun(int code, String out, String err) {
+public record CliRun(int code, String out, String err) {
 
     /** Runs {@code rebatch ARGS…}, capturing stdout and stderr (and echoing both to the test log). */
-    static synchronized CliRun of(String... args) {
+    public static synchronized CliRun of(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream oldOut = System.out;

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rebatch.app.RebatchApplication;
 import io.rebatch.app.Scenarios;
-import io.rebatch.app.cli.RebatchCommand;
-import java.io.ByteArrayOutputStream;
+import io.rebatch.app.CliRun;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,24 +41,9 @@ class RestApiServeCliIT {
     }
 
     /** {@code rebatch ARGS} in this JVM, its stdout and stderr captured. */
-    static synchronized Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = RebatchCommand.execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        Run r = new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        oldOut.println("[serve " + String.join(" ", args).replaceAll("password=[^&]*", "password=****") + "] exit "
-                + code + "\n" + r.out() + r.err());
-        return r;
+    static Run run(String... args) {
+        CliRun r = CliRun.of(args);
+        return new Run(r.code(), r.out(), r.err());
     }
 
     static Path config(Path dir, String yaml) throws IOException {
