@@ -24,6 +24,12 @@ public class CliAutoConfigurationFilter implements AutoConfigurationImportFilter
             "org.springframework.boot.jdbc.autoconfigure.health.", "org.springframework.boot.jdbc.autoconfigure.metrics.",
             "org.springframework.boot.batch.autoconfigure.observation.");
 
+    /**
+     * Never wanted: Boot's Quartz auto-configuration would start an in-memory scheduler in every process; rebatch's
+     * clustered one is {@code io.rebatch.scheduler.SchedulerConfiguration}, on only where it is enabled.
+     */
+    private static final List<String> NEVER = List.of("org.springframework.boot.quartz.");
+
     private boolean withoutWeb;
 
     @Override
@@ -35,7 +41,8 @@ public class CliAutoConfigurationFilter implements AutoConfigurationImportFilter
     public boolean[] match(String[] candidates, AutoConfigurationMetadata metadata) {
         boolean[] keep = new boolean[candidates.length];
         for (int i = 0; i < candidates.length; i++) {
-            keep[i] = !withoutWeb || candidates[i] == null || WEB_ONLY.stream().noneMatch(candidates[i]::startsWith);
+            keep[i] = candidates[i] == null || (NEVER.stream().noneMatch(candidates[i]::startsWith)
+                    && (!withoutWeb || WEB_ONLY.stream().noneMatch(candidates[i]::startsWith)));
         }
         return keep;
     }

@@ -4,6 +4,7 @@ import io.rebatch.api.ApiConfiguration;
 import io.rebatch.app.cli.RebatchCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
+import io.rebatch.scheduler.SchedulerConfiguration;
 
 /**
  * The rebatch executable. {@code main} hands the arguments to the picocli command line, which parses them
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication(scanBasePackages = {"io.rebatch.app", "io.rebatch.jobs", "io.rebatch.readers",
         "io.rebatch.writers", "io.rebatch.sandbox"})
-@Import(ApiConfiguration.class)
+@Import({ApiConfiguration.class, SchedulerConfiguration.class})
 public class RebatchApplication {
     public static void main(String[] args) {
         System.exit(RebatchCommand.execute(args));

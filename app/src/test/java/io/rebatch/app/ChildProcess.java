@@ -66,6 +66,12 @@ final class ChildProcess {
         }
     }
 
+    /** SIGTERM: the child's shutdown hooks run (graceful stop); returns its exit code, -1 if still alive after the wait. */
+    int terminate(long timeoutSeconds) {
+        process.destroy();
+        return waitFor(timeoutSeconds);
+    }
+
     /** SIGKILLs the child (no shutdown hook, no rollback by the JVM) and waits until it is gone. */
     void kill() {
         process.destroyForcibly();

@@ -40,17 +40,17 @@ public record CliRun(int code, String out, String err) {
         return of(Scenarios.args(scenario, jdbcUrl, step));
     }
 
-    List<String> errLines() {
+    public List<String> errLines() {
         return err.lines().filter(l -> !l.isBlank()).toList();
     }
 
     /** The summary line of an import or load, which names the file. */
-    String summary() {
+    public String summary() {
         return out.lines().filter(l -> l.contains(": done (")).findFirst().orElse("<no summary in: " + out + ">");
     }
 
     /** Exactly one line on stderr, no stack trace anywhere on the console. */
-    String oneErrorLine() {
+    public String oneErrorLine() {
         assertThat(err.lines().toList()).as("stderr of exit %s: %s", code, err).hasSize(1);
         assertThat(out + err).doesNotContain("\tat ").doesNotContain("Exception:").doesNotContain("APPLICATION FAILED");
         assertThat(err).startsWith("rebatch: ");

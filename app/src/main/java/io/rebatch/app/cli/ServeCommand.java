@@ -13,8 +13,9 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code serve [--port P]}: the app's REST API (SPEC 8) until SIGTERM/SIGINT, which drains in-flight requests
  * (graceful shutdown) and exits. Stateless: everything it answers is read from the database at request time, so
- * any number of replicas can run behind a load balancer on one database. It never starts jobs: the scheduler is a
- * separate switch ({@code rebatch.scheduler.enabled}). Needs {@code REBATCH_API_JWT_SECRET} (or
+ * any number of replicas can run behind a load balancer on one database. The scheduler is a separate switch
+ * ({@code rebatch.scheduler.enabled}): with it, this process is also a clustered scheduler node (see
+ * {@code SchedulerCommand}); without it, it never starts jobs. Needs {@code REBATCH_API_JWT_SECRET} (or
  * {@code rebatch.api.jwt-secret}) of at least 32 bytes: without it, one line and exit 2.
  */
 @Command(name = "serve", description = "Serve the REST API for the app and admins until stopped (needs"
@@ -28,7 +29,7 @@ class ServeCommand implements java.util.concurrent.Callable<Integer> {
     int port;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, org.quartz.SchedulerException {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be 0..65535");
         }
@@ -41,6 +42,9 @@ class ServeCommand implements java.util.concurrent.Callable<Integer> {
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener((ApplicationListener<ContextClosedEvent>) e -> closed.countDown());
         root.out().println("serve: listening on port " + context.getEnvironment().getProperty("local.server.port"));
+        if (context.getBeanNamesForType(org.quartz.Scheduler.class).length > 0) {
+            root.out().println("serve: scheduler " + SchedulerCommand.describe(context));
+        }
         root.out().flush();
         if (!context.isActive()) {
             return RebatchCommand.OK;

@@ -6,7 +6,9 @@ import org.springframework.core.env.Environment;
  * Test-only fault points that prove restartability (settle killed mid-step). Off unless the property is set:
  * {@code rebatch.fault.<point>.fail-at-item=N} throws while writing the chunk holding the N-th item of a step
  * execution; {@code rebatch.fault.<point>.pause-at-item=N} announces "FAULT pause" on stderr and blocks there so
- * a test can SIGKILL the process with the chunk uncommitted.
+ * a test can SIGKILL the process with the chunk uncommitted; with {@code rebatch.fault.<point>.pause-once=FILE} only
+ * the first process to create FILE pauses (two scheduler nodes with the same settings: the one that runs the job
+ * first pauses, the one that takes over does not).
  */
 public class FaultInjection {
     private final Environment env;
@@ -22,7 +24,8 @@ public class FaultInjection {
             throw new IllegalStateException("injected failure at item " + failAt + " of " + point);
         }
         long pauseAt = env.getProperty("rebatch.fault." + point + ".pause-at-item", Long.class, -1L);
-        if (pauseAt >= firstItem && pauseAt <= lastItem) {
+        String once = env.getProperty("rebatch.fault." + point + ".pause-once");
+        if (pauseAt >= firstItem && pauseAt <= lastItem && (once == null || claim(once))) {
             System.err.println("FAULT pause " + point + " at item " + pauseAt);
             System.err.flush();
             try {
@@ -31,6 +34,17 @@ public class FaultInjection {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted at fault point " + point, e);
             }
+        }
+    }
+
+    private static boolean claim(String file) {
+        try {
+            java.nio.file.Files.createFile(java.nio.file.Path.of(file));
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return false;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

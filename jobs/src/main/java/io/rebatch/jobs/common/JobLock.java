@@ -55,6 +55,11 @@ public class JobLock {
     private final LockProperties properties;
     private volatile Database database;
     private volatile String holder;
+    /**
+     * This process's own bookkeeping (not the lock: the database row is): one job per process at a time, so that a
+     * scheduled pull and the nightly in two Quartz threads of one node cannot both take the row as the same holder.
+     */
+    private final java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean lost;
 
     public JobLock(DataSource dataSource, JdbcTemplate jdbc, Clock clock, LockProperties properties) {
@@ -69,9 +74,18 @@ public class JobLock {
         if (!properties.enabled()) {
             return () -> { };
         }
-        if (holder != null) {
-            throw new IllegalStateException("this process already holds the job lock");
+        if (!busy.compareAndSet(false, true)) {
+            throw new LockHeldException("this process is already running a rebatch job (job lock " + NAME + ")");
         }
+        try {
+            return acquireRow();
+        } catch (RuntimeException | Error e) {
+            busy.set(false);
+            throw e;
+        }
+    }
+
+    private Held acquireRow() {
         Database db = database();
         Connection namedLock = db.mySql ? takeNamedLock(db.schema) : null;
         boolean provenAlone = namedLock != null || db.exclusiveFile;
@@ -83,7 +97,7 @@ public class JobLock {
         } catch (org.springframework.dao.TransientDataAccessException e) {
             // the lock row is locked by a running chunk of the holder for longer than the lock wait timeout
             closeQuietly(namedLock);
-            throw new RefusedException("another rebatch job is running against this database (lock " + NAME
+            throw new LockHeldException("another rebatch job is running against this database (lock " + NAME
                     + " is busy); wait for it to finish");
         } catch (RuntimeException e) {
             closeQuietly(namedLock);
@@ -92,7 +106,7 @@ public class JobLock {
         if (!ok) {
             closeQuietly(namedLock);
             var state = table.state(NAME).orElse(null);
-            throw new RefusedException("another rebatch job is running against this database (lock " + NAME
+            throw new LockHeldException("another rebatch job is running against this database (lock " + NAME
                     + " held by " + (state == null ? "?" : state.holder()) + ", alive until "
                     + (state == null ? "?" : state.expiresAt()) + " UTC); wait for it to finish");
         }
@@ -113,8 +127,14 @@ public class JobLock {
                 table.release(NAME, me);
             } finally {
                 closeQuietly(namedLock);
+                busy.set(false);
             }
         };
+    }
+
+    /** Whether this process holds the lock now (so every execution left running in the database is its own). */
+    public boolean heldHere() {
+        return busy.get();
     }
 
     /** What the lock needs to know of the database, read once (a connection and its metadata). */
@@ -178,7 +198,7 @@ public class JobLock {
             }
             c.close();
             var state = table.state(NAME).orElse(null);
-            throw new RefusedException("another rebatch job is running against this database (named lock " + name
+            throw new LockHeldException("another rebatch job is running against this database (named lock " + name
                     + " is held" + (state == null || state.holder() == null ? "" : " by " + state.holder())
                     + "); wait for it to finish");
         } catch (SQLException e) {

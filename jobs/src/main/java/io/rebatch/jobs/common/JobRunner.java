@@ -115,6 +115,101 @@ public class JobRunner {
     }
 
     /**
+     * {@code restart EXECUTION_ID}: resumes a FAILED or STOPPED execution after its last committed chunk, under the
+     * job lock. Refused (exit 3) when it completed, when it is still marked running (a live process, or a dead one
+     * that {@link #recover} must first mark FAILED), when it was abandoned, or when it is not the latest execution
+     * of its job instance. A settle or close-month that may no longer resume (another ledger job ran since) is
+     * evaluated again from the start as the next attempt, like {@link #run} does.
+     *
+     * @throws IllegalArgumentException no such execution (exit 2)
+     */
+    public Outcome restart(long executionId, java.util.function.Function<String, Job> jobs) {
+        try (JobLock.Held ignored = jobLock.acquire()) {
+            JobExecution execution = existing(executionId);
+            BatchStatus status = execution.getStatus();
+            String what = describeExecution(execution);
+            if (status == BatchStatus.COMPLETED) {
+                throw new RefusedException(what + " is COMPLETED; nothing to restart (to settle a date again use"
+                        + " 'rebatch rerun --date D --reason TEXT')");
+            }
+            if (status.isRunning()) {
+                throw new RefusedException(what + " is " + status + ": if the process that ran it died, run 'rebatch"
+                        + " recover " + executionId + "' first");
+            }
+            if (status == BatchStatus.ABANDONED) {
+                throw new RefusedException(what + " was ABANDONED and cannot be restarted");
+            }
+            JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
+            if (last != null && last.getId() != executionId) {
+                throw new RefusedException(what + " is not the latest execution of its job instance (execution "
+                        + last.getId() + " is); restart that one");
+            }
+            Job job = jobs.apply(execution.getJobInstance().getJobName());
+            if (job == null) {
+                throw new RefusedException(what + ": job " + execution.getJobInstance().getJobName()
+                        + " is not known to this version of rebatch");
+            }
+            if (!resumable(job, execution.getJobInstance())) {
+                long attempt = execution.getJobParameters().getLong("attempt") == null ? 1
+                        : execution.getJobParameters().getLong("attempt");
+                JobParameters keys = withoutAttempt(execution.getJobParameters());
+                return new Outcome(start(job, withAttempt(keys, attempt + 1)), false);
+            }
+            try {
+                return new Outcome(jobOperator.restart(execution), false);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot restart " + what + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * {@code recover EXECUTION_ID}: marks an execution left STARTED (or STARTING/STOPPING) by a process that died as
+     * FAILED, so that it can be restarted (Batch 6 {@code JobOperator.recover}). Only while this process holds the
+     * job lock — which proves that no other live process is running a job, so the execution is really orphaned.
+     */
+    public JobExecution recover(long executionId) {
+        try (JobLock.Held ignored = jobLock.acquire()) {
+            JobExecution execution = existing(executionId);
+            if (!execution.getStatus().isRunning()) {
+                throw new RefusedException(describeExecution(execution) + " is " + execution.getStatus()
+                        + ", not left running; nothing to recover");
+            }
+            return jobOperator.recover(execution);
+        }
+    }
+
+    private JobExecution existing(long executionId) {
+        JobExecution execution;
+        try {
+            execution = jobRepository.getJobExecution(executionId);
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            execution = null; // Batch 6 throws for an id it does not know
+        }
+        if (execution == null) {
+            throw new IllegalArgumentException("no job execution " + executionId + " (see 'rebatch status')");
+        }
+        return execution;
+    }
+
+    static String describeExecution(JobExecution e) {
+        return "execution " + e.getId() + " (" + e.getJobInstance().getJobName() + " "
+                + describe(withoutAttempt(e.getJobParameters())) + ", attempt "
+                + (e.getJobParameters().getLong("attempt") == null ? "?" : e.getJobParameters().getLong("attempt"))
+                + ")";
+    }
+
+    private static JobParameters withoutAttempt(JobParameters p) {
+        JobParametersBuilder b = new JobParametersBuilder();
+        p.parameters().forEach(jp -> {
+            if (!jp.name().equals("attempt") && jp.identifying()) {
+                b.addJobParameter(jp);
+            }
+        });
+        return b.toJobParameters();
+    }
+
+    /**
      * Whether a failed settle or close-month may resume after its last committed chunk. Only while it is the latest
      * instance of its job: once another date was settled (or month closed) in between, the chunks it committed
      * before may have been moved on by that run, and resuming would leave them there — so the date is evaluated

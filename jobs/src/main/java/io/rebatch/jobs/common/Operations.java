@@ -42,9 +42,12 @@ public class Operations {
     private final Feeds feeds;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final List<Job> allJobs;
 
     public Operations(JobRunner runner, Job importJob, Job settleJob, Job closeMonthJob, Exports exports,
-                      RuleSetProvider ruleSets, Job pullJob, Feeds feeds, JdbcTemplate jdbc, Clock clock) {
+                      RuleSetProvider ruleSets, Job pullJob, Feeds feeds, JdbcTemplate jdbc, Clock clock,
+                      List<Job> allJobs) {
+        this.allJobs = List.copyOf(allJobs);
         this.pullJob = pullJob;
         this.feeds = feeds;
         this.jdbc = jdbc;
@@ -67,9 +70,51 @@ public class Operations {
 
     /** Settles business date D; a completed date is settled again as a new, recorded attempt. */
     public JobRunner.Outcome settle(LocalDate date) {
+        return settle(date, null, null, JobRunner.WhenComplete.RERUN);
+    }
+
+    /**
+     * Settles business date D (one platform's lines, or all when {@code platform} is null). {@code reason} (a rerun's)
+     * is kept as a non-identifying job parameter; {@code whenComplete} says what a completed date means: RERUN
+     * for the CLI's settle and rerun, SKIP for the scheduler's nightly (a trigger that fires twice — two nodes, a
+     * misfire catch-up, a recovered node — never settles twice).
+     */
+    public JobRunner.Outcome settle(LocalDate date, Platform platform, String reason, JobRunner.WhenComplete whenComplete) {
         ruleSets.get();
-        return runner.run(settleJob, new JobParametersBuilder().addString("date", date.toString()).toJobParameters(),
-                JobRunner.WhenComplete.RERUN);
+        JobParametersBuilder keys = new JobParametersBuilder().addString("date", date.toString());
+        if (platform != null) {
+            keys.addString("platform", platform.name());
+        }
+        if (reason != null) {
+            keys.addString("reason", reason, false);
+        }
+        return runner.run(settleJob, keys.toJobParameters(), whenComplete);
+    }
+
+    /** Close-month as the scheduler runs it on the 21st: without statements, and not again once complete. */
+    public JobRunner.Outcome closeMonthOnce(YearMonth month) {
+        ruleSets.get();
+        return runner.run(closeMonthJob, new JobParametersBuilder().addString("month", month.toString())
+                .addString("statements", "", false).toJobParameters(), JobRunner.WhenComplete.SKIP);
+    }
+
+    /** {@code restart EXECUTION_ID} (see {@link JobRunner#restart}). */
+    public JobRunner.Outcome restart(long executionId) {
+        return runner.restart(executionId, this::jobNamed);
+    }
+
+    /** {@code recover EXECUTION_ID} (see {@link JobRunner#recover}). */
+    public org.springframework.batch.core.job.JobExecution recover(long executionId) {
+        return runner.recover(executionId);
+    }
+
+    private Job jobNamed(String name) {
+        for (Job j : allJobs) {
+            if (j.getName().equals(name)) {
+                return j;
+            }
+        }
+        return null;
     }
 
     public JobRunner.Outcome closeMonth(YearMonth month, List<Path> statements) {

@@ -25,6 +25,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import io.rebatch.jobs.settle.SettleDryRun;
+import io.rebatch.writers.rerun.RerunLog;
+import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -111,9 +114,29 @@ public class RebatchJobsConfiguration {
 
     @Bean
     public Operations operations(JobRunner runner, Job importJob, Job settleJob, Job closeMonthJob, Exports exports,
-                                 RuleSetProvider ruleSets, Job pullJob, Feeds feeds, JdbcTemplate jdbc, Clock clock) {
+                                 RuleSetProvider ruleSets, Job pullJob, Feeds feeds, JdbcTemplate jdbc, Clock clock,
+                                 List<Job> allJobs) {
         return new Operations(runner, importJob, settleJob, closeMonthJob, exports, ruleSets, pullJob, feeds, jdbc,
-                clock);
+                clock, allJobs);
+    }
+
+    @Bean
+    public GracefulStop gracefulStop(JobOperator jobOperator, JobRepository jobRepository, JobLock jobLock,
+                                     Environment env) {
+        return new GracefulStop(jobOperator, jobRepository, jobLock,
+                env.getProperty("rebatch.shutdown.stop-wait", java.time.Duration.class, java.time.Duration.ofSeconds(60)));
+    }
+
+    @Bean
+    public SettleDryRun settleDryRun(DataSource dataSource, PlatformTransactionManager transactionManager,
+                                     NamedParameterJdbcTemplate jdbc, RuleSetProvider ruleSets, LedgerWriter ledger,
+                                     FaultInjection faults, JobLock jobLock, RebatchProperties properties) {
+        return new SettleDryRun(dataSource, transactionManager, jdbc, ruleSets, ledger, faults, jobLock, properties);
+    }
+
+    @Bean
+    public Reruns reruns(Operations operations, SettleDryRun dryRun, JdbcTemplate jdbc, Clock clock) {
+        return new Reruns(operations, dryRun, new RerunLog(jdbc), clock);
     }
 
     @Bean

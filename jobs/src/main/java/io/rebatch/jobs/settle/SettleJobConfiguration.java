@@ -59,13 +59,26 @@ public class SettleJobConfiguration {
 
     @Bean
     @StepScope
-    public JdbcPagingItemReader<Long> settleReader(DataSource dataSource, RebatchProperties properties)
+    public JdbcPagingItemReader<Long> settleReader(DataSource dataSource, RebatchProperties properties,
+                                                   @Value("#{jobParameters['platform']}") String platform)
             throws Exception {
-        // Only the keys: the writer locks each chunk's lines and reads them itself, as committed at that moment.
-        return new JdbcPagingItemReaderBuilder<Long>().name("settleReader").dataSource(dataSource)
+        return lineKeys(dataSource, properties.chunkSize(), platform);
+    }
+
+    /**
+     * The keys of the lines a settle visits, in {@code line_seq} order: every stored line, or one platform's
+     * ({@code rerun --platform P}). Only the keys: the writer locks each chunk's lines and reads them itself, as
+     * committed at that moment. Also the reader of {@link SettleDryRun}.
+     */
+    static JdbcPagingItemReader<Long> lineKeys(DataSource dataSource, int chunkSize, String platform) throws Exception {
+        var builder = new JdbcPagingItemReaderBuilder<Long>().name("settleReader").dataSource(dataSource)
                 .selectClause("line_seq").fromClause("order_line")
                 .sortKeys(Map.of("line_seq", Order.ASCENDING)).rowMapper((rs, n) -> rs.getLong(1))
-                .pageSize(properties.chunkSize()).fetchSize(properties.chunkSize()).build();
+                .pageSize(chunkSize).fetchSize(chunkSize);
+        if (platform != null && !platform.isEmpty()) {
+            builder.whereClause("platform = :platform").parameterValues(Map.of("platform", platform));
+        }
+        return builder.build();
     }
 
     @Bean
@@ -94,7 +107,9 @@ public class SettleJobConfiguration {
             var stepExecution = chunkContext.getStepContext().getStepExecution();
             var params = stepExecution.getJobExecution().getJobParameters();
             LocalDate date = LocalDate.parse(params.getString("date"));
-            String label = date + "-a" + params.getLong("attempt");
+            String platform = params.getString("platform");
+            String label = date + (platform == null ? "" : "-" + platform.toLowerCase(java.util.Locale.ROOT))
+                    + "-a" + params.getLong("attempt");
             String runLabel = "settle-" + label;
             var metrics = new ArrayList<>(report.compute(stepExecution.getJobExecutionId(), runLabel));
             var lines = jobRepository.getLastStepExecution(stepExecution.getJobExecution().getJobInstance(),

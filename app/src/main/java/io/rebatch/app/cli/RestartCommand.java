@@ -1,0 +1,27 @@
+package io.rebatch.app.cli;
+
+import io.rebatch.jobs.common.Operations;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code restart EXECUTION_ID}: resumes a FAILED or STOPPED job execution after its last committed chunk. Exit 2
+ * for an unknown execution, 3 when it completed, is still marked running (see {@code recover}), or is not the
+ * latest of its instance; otherwise the job's own outcome (0 or 1) as {@code settle}/{@code run} print it.
+ */
+@Command(name = "restart", description = "Resume a FAILED or STOPPED job execution after its last committed chunk.")
+class RestartCommand implements Callable<Integer> {
+    @ParentCommand
+    RebatchCommand root;
+
+    @Parameters(index = "0", paramLabel = "EXECUTION_ID")
+    long executionId;
+
+    @Override
+    public Integer call() {
+        var outcome = root.bean(Operations.class).restart(executionId);
+        return JobReporting.report(root.out(), root.spec.commandLine().getErr(), "restart " + executionId, outcome);
+    }
+}

@@ -1,0 +1,83 @@
+package io.rebatch.scheduler;
+
+import io.rebatch.domain.BusinessTime;
+import io.rebatch.jobs.pull.Feed;
+import io.rebatch.jobs.settle.SettleJobConfiguration;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+
+/**
+ * What the nightly left behind, read from Spring Batch's own job repository (any node sees the same): whether
+ * yesterday's settlement completed, and when each platform feed last pulled successfully. Used by the health
+ * indicator and the gauges of {@link SchedulerMetrics}.
+ */
+public class NightlyStatus {
+    /** How many recent instances of a job are looked at (a night has a handful). */
+    private static final int RECENT = 200;
+
+    private final JobRepository jobRepository;
+    private final Clock clock;
+
+    public NightlyStatus(JobRepository jobRepository, Clock clock) {
+        this.jobRepository = jobRepository;
+        this.clock = clock;
+    }
+
+    /** Yesterday in Asia/Shanghai: the date the nightly settles. */
+    public LocalDate yesterday() {
+        return BusinessTime.dateOf(clock.instant()).minusDays(1);
+    }
+
+    /** Whether a settlement of {@code date} (all platforms, any attempt) has completed. */
+    public boolean settled(LocalDate date) {
+        for (JobInstance i : jobRepository.getJobInstances(SettleJobConfiguration.JOB_NAME, 0, RECENT)) {
+            JobExecution last = jobRepository.getLastJobExecution(i);
+            if (last != null && last.getStatus() == BatchStatus.COMPLETED
+                    && date.toString().equals(last.getJobParameters().getString("date"))
+                    && last.getJobParameters().getString("platform") == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether it is past the deadline of today (Asia/Shanghai) and yesterday is not settled. */
+    public boolean late(java.time.LocalTime deadline) {
+        ZonedDateTime now = clock.instant().atZone(BusinessTime.ZONE);
+        return !now.toLocalTime().isBefore(deadline) && !settled(yesterday());
+    }
+
+    /** The end time of each feed's latest completed pull (feeds never pulled are absent). */
+    public Map<Feed, Instant> lastPulls() {
+        Map<Feed, Instant> out = new EnumMap<>(Feed.class);
+        List<JobInstance> instances = jobRepository.getJobInstances("pull", 0, RECENT);
+        for (JobInstance i : instances) {
+            JobExecution last = jobRepository.getLastJobExecution(i);
+            if (last == null || last.getStatus() != BatchStatus.COMPLETED || last.getEndTime() == null) {
+                continue;
+            }
+            String feed = last.getJobParameters().getString("feed");
+            if (feed == null) {
+                continue;
+            }
+            Instant end = toInstant(last.getEndTime());
+            out.merge(Feed.valueOf(feed), end, (a, b) -> a.isAfter(b) ? a : b);
+        }
+        return out;
+    }
+
+    /** Spring Batch keeps local date-times in the JVM's zone. */
+    private static Instant toInstant(LocalDateTime t) {
+        return t.atZone(java.time.ZoneId.systemDefault()).toInstant();
+    }
+}
