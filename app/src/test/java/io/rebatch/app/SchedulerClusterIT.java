@@ -84,8 +84,10 @@ class SchedulerClusterIT {
                         + " WHERE JOB_NAME = 'settle'")).containsExactly("1");
                 assertThat(survivor.output()).doesNotContain("FAULT pause");
 
+                // 143 = 128 + SIGTERM: the JVM's own status when the signal's shutdown hooks finish first.
                 assertThat(survivor.terminate(60)).as("SIGTERM stops the survivor cleanly: " + survivor.output())
-                        .isZero();
+                        .isIn(0, 143);
+                assertThat(survivor.output()).doesNotContain("Exception");
             } finally {
                 for (ChildProcess n : nodes) {
                     if (n.isAlive()) {

@@ -70,22 +70,44 @@ public final class Schedules {
      */
     public static void register(Scheduler scheduler, List<Schedule> schedules) throws SchedulerException {
         for (Schedule s : schedules) {
-            scheduler.addJob(s.detail(), true);
-            CronTrigger wanted = s.trigger();
-            Trigger existing = scheduler.getTrigger(wanted.getKey());
-            if (existing == null) {
+            for (int attempt = 1; ; attempt++) {
                 try {
-                    scheduler.scheduleJob(wanted);
-                    log.info("schedule {} added cron='{}'", s.name(), s.cron());
-                } catch (ObjectAlreadyExistsException raced) {
-                    log.debug("schedule {} was added by another node", s.name());
+                    registerOne(scheduler, s);
+                    break;
+                } catch (SchedulerException e) {
+                    // Two nodes starting at once both found no row and both inserted it: the other one won. Again,
+                    // the row is there and this is an update (or nothing).
+                    if (attempt == 3) {
+                        throw e;
+                    }
+                    log.debug("schedule {} raced with another node ({}); again", s.name(), e.getMessage());
+                    try {
+                        Thread.sleep(200L * attempt);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
                 }
-            } else if (!(existing instanceof CronTrigger c) || !c.getCronExpression().equals(s.cron())
-                    || c.getMisfireInstruction() != wanted.getMisfireInstruction()
-                    || !c.getTimeZone().getID().equals(BusinessTime.ZONE.getId())) {
-                scheduler.rescheduleJob(wanted.getKey(), wanted);
-                log.info("schedule {} changed cron='{}'", s.name(), s.cron());
             }
+        }
+    }
+
+    private static void registerOne(Scheduler scheduler, Schedule s) throws SchedulerException {
+        scheduler.addJob(s.detail(), true);
+        CronTrigger wanted = s.trigger();
+        Trigger existing = scheduler.getTrigger(wanted.getKey());
+        if (existing == null) {
+            try {
+                scheduler.scheduleJob(wanted);
+                log.info("schedule {} added cron='{}'", s.name(), s.cron());
+            } catch (ObjectAlreadyExistsException raced) {
+                log.debug("schedule {} was added by another node", s.name());
+            }
+        } else if (!(existing instanceof CronTrigger c) || !c.getCronExpression().equals(s.cron())
+                || c.getMisfireInstruction() != wanted.getMisfireInstruction()
+                || !c.getTimeZone().getID().equals(BusinessTime.ZONE.getId())) {
+            scheduler.rescheduleJob(wanted.getKey(), wanted);
+            log.info("schedule {} changed cron='{}'", s.name(), s.cron());
         }
     }
 }
