@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
         description = "Settlement back office of the cashback app: import, settle, close months, export.",
         subcommands = {LoadCommand.class, ImportCommand.class, SettleCommand.class, CloseMonthCommand.class,
                 ExportCommand.class, WithdrawCommand.class,
-                PayoutCommand.class, PayoutResultCommand.class, ServeCommand.class, RunCommand.class, PullCommand.class, SandboxCommand.class, DemoCommand.class})
+                PayoutCommand.class, PayoutResultCommand.class, ServeCommand.class, RunCommand.class, PullCommand.class, SandboxCommand.class, DemoCommand.class,
+                StatusCommand.class, ReportCommand.class, ExplainCommand.class})
 public class RebatchCommand implements Callable<Integer> {
     public static final int OK = 0;
     public static final int JOB_FAILED = 1;
