@@ -23,6 +23,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -86,7 +87,7 @@ final class ExplainText {
             StringBuilder sum = new StringBuilder("  sum");
             for (Bucket b : Bucket.values()) {
                 if (touched[b.ordinal()]) {
-                    sum.append(' ').append(amount(b.name().toLowerCase(), sums[b.ordinal()]));
+                    sum.append(' ').append(amount(b.name().toLowerCase(Locale.ROOT), sums[b.ordinal()]));
                 }
             }
             out.add(sum.toString());
