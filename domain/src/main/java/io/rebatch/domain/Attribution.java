@@ -44,8 +44,31 @@ public final class Attribution {
         }
     }
 
-    /** An attribution: the buyer, how they were found, the locked beneficiaries, and the unverified flag. */
-    public record Result(AttributionMethod method, Beneficiaries beneficiaries, boolean unverified) {
+    /**
+     * What decided an attribution, kept with it for audits ({@code rebatch explain}): the binding (kind and tracking
+     * value) of a {@code DIRECT} line, or the click of a {@code CLICK} line. Exactly one side is set.
+     */
+    public record Evidence(String bindingKind, String bindingValue, Long clickId) {
+        public static Evidence binding(TrackingValue tv) {
+            return new Evidence(tv.kind(), tv.value(), null);
+        }
+
+        public static Evidence click(long clickId) {
+            return new Evidence(null, null, clickId);
+        }
+
+        /** {@code binding RELATION_ID=R77} or {@code click 10}. */
+        public String describe() {
+            return clickId != null ? "click " + clickId : "binding " + bindingKind + "=" + bindingValue;
+        }
+    }
+
+    /**
+     * An attribution: the buyer, how they were found, the locked beneficiaries, the unverified flag, and the
+     * binding or click that decided it.
+     */
+    public record Result(AttributionMethod method, Beneficiaries beneficiaries, boolean unverified,
+                         Evidence decidedBy) {
     }
 
     /** The tracking values of a line that bindings may map, in priority order. */
@@ -100,7 +123,8 @@ public final class Attribution {
                         break;
                     }
                 }
-                return Optional.of(new Result(AttributionMethod.DIRECT, lock(buyer, users), !verified));
+                return Optional.of(new Result(AttributionMethod.DIRECT, lock(buyer, users), !verified,
+                        Evidence.binding(tv)));
             }
         }
         Click best = null;
@@ -124,7 +148,8 @@ public final class Attribution {
         if (best == null) {
             return Optional.empty();
         }
-        return Optional.of(new Result(AttributionMethod.CLICK, lock(bestUser, users), false));
+        return Optional.of(new Result(AttributionMethod.CLICK, lock(bestUser, users), false,
+                Evidence.click(best.clickId())));
     }
 
     private static boolean inWindow(Instant clickedAt, Instant windowStart, Instant created) {

@@ -111,6 +111,40 @@ public final class LedgerDiff {
         return "L:" + platform + ":" + orderLineId + ":" + role + ":" + bucket + ":" + version.key() + ":" + revision;
     }
 
+    /** What a line posting's entry key says: the line, role, bucket, the snapshot version posted and the round. */
+    public record LineKey(String platform, String orderLineId, Role role, Bucket bucket, SnapshotOrder.Version version,
+                          int revision) {
+    }
+
+    /**
+     * Reads a key made by {@link #entryKey}; null when {@code key} is not a line posting's key. The line id may hold
+     * any character but ':' is never in a platform, role, bucket, version or revision, so the key is read from both
+     * ends.
+     */
+    public static LineKey parseLineKey(String key) {
+        if (key == null || !key.startsWith("L:")) {
+            return null;
+        }
+        String[] head = key.split(":", 3);
+        String[] tail = head.length < 3 ? new String[0] : head[2].split(":");
+        if (tail.length < 5) {
+            return null;
+        }
+        int n = tail.length;
+        try {
+            String[] version = tail[n - 2].split("\\.");
+            if (version.length != 2) {
+                return null;
+            }
+            String lineId = String.join(":", java.util.Arrays.copyOfRange(tail, 0, n - 4));
+            return new LineKey(head[1], lineId, Role.valueOf(tail[n - 4]), Bucket.valueOf(tail[n - 3]),
+                    new SnapshotOrder.Version(java.time.Instant.ofEpochMilli(Long.parseLong(version[0])),
+                            Integer.parseInt(version[1])), Integer.parseInt(tail[n - 1]));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** The key of a month's tier bonus: {@code TIER:user:M} for the first posting, then {@code TIER:user:M:n}. */
     public static String tierKey(long userId, String month, int revision) {
         return revision <= 1 ? "TIER:" + userId + ":" + month : "TIER:" + userId + ":" + month + ":" + revision;

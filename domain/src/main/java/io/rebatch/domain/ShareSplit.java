@@ -32,6 +32,15 @@ public final class ShareSplit {
         }
     }
 
+    /** The share in bp a rule set gives a role: the buyer's level share, or the inviter / grand-inviter share. */
+    public static int bpsOf(RuleSet rules, Role role, Level buyerLevel) {
+        return switch (role) {
+            case BUYER -> rules.levelShareBps(buyerLevel);
+            case INVITER -> rules.inviterShareBps();
+            case GRAND_INVITER -> rules.grandInviterShareBps();
+        };
+    }
+
     /**
      * Splits N for a buyer of the given level, with or without inviter and grand-inviter, under a rule set.
      */

@@ -73,6 +73,8 @@ class AttributionTest {
         Result r = attribute(l, click(10, 6, CREATED.minusSeconds(60))).orElseThrow();
         assertThat(r.method()).isEqualTo(AttributionMethod.DIRECT);
         assertThat(r.beneficiaries()).isEqualTo(new Beneficiaries(1, Level.VIP, 2L, 3L));
+        assertThat(r.decidedBy()).isEqualTo(Attribution.Evidence.binding(new Attribution.TrackingValue("RELATION_ID", "R1")));
+        assertThat(r.decidedBy().describe()).isEqualTo("binding RELATION_ID=R1");
     }
 
     @Test
@@ -87,6 +89,7 @@ class AttributionTest {
         Result r = attribute(line().relationId("R77").specialId("S5").build()).orElseThrow();
         assertThat(r.method()).isEqualTo(AttributionMethod.DIRECT);
         assertThat(r.beneficiaries().buyerId()).isEqualTo(5);
+        assertThat(r.decidedBy().describe()).isEqualTo("binding SPECIAL_ID=S5");
     }
 
     @Test
@@ -167,6 +170,8 @@ class AttributionTest {
         assertThat(r.method()).isEqualTo(AttributionMethod.CLICK);
         assertThat(r.unverified()).isFalse();
         assertThat(r.beneficiaries().buyerId()).isEqualTo(6);
+        assertThat(r.decidedBy()).isEqualTo(Attribution.Evidence.click(30));
+        assertThat(r.decidedBy().describe()).isEqualTo("click 30");
     }
 
     @Test

@@ -36,6 +36,19 @@ class LedgerDiffTest {
     }
 
     @Test
+    void aLineKeyReadsBackWhatItWasMadeOf() {
+        assertThat(LedgerDiff.parseLineKey("L:PDD:251125-0001:GRAND_INVITER:AVAILABLE:1796004000000.3:4"))
+                .isEqualTo(new LedgerDiff.LineKey("PDD", "251125-0001", Role.GRAND_INVITER, Bucket.AVAILABLE, SETTLED_V, 4));
+        String odd = LedgerDiff.entryKey(Platform.JD, "a:b", Role.BUYER, Bucket.PENDING, PAID_V, 12);
+        assertThat(LedgerDiff.parseLineKey(odd).orderLineId()).isEqualTo("a:b");
+        assertThat(LedgerDiff.parseLineKey(odd).revision()).isEqualTo(12);
+        assertThat(LedgerDiff.parseLineKey("TIER:6:2026-10")).isNull();
+        assertThat(LedgerDiff.parseLineKey("W:17:REQUEST")).isNull();
+        assertThat(LedgerDiff.parseLineKey("L:TAOBAO:123:BUYER:PENDING:x.1:1")).isNull();
+        assertThat(LedgerDiff.parseLineKey("L:TAOBAO:123:SELLER:PENDING:1.1:1")).isNull();
+    }
+
+    @Test
     void targetsPutEachPresentBeneficiarysShareInTheBucket() {
         Positions t = LedgerDiff.targets(ALL, SHARES, Bucket.PENDING);
         assertThat(t.fen()).containsExactly(2545, 0, 391, 0, 195, 0);

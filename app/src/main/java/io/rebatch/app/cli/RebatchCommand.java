@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
         subcommands = {LoadCommand.class, ImportCommand.class, SettleCommand.class, CloseMonthCommand.class,
                 ExportCommand.class, WithdrawCommand.class,
                 PayoutCommand.class, PayoutResultCommand.class, ServeCommand.class, RunCommand.class, PullCommand.class, SandboxCommand.class, DemoCommand.class,
-                RerunCommand.class, RestartCommand.class, RecoverCommand.class, SchedulerCommand.class})
+                StatusCommand.class, ReportCommand.class, ExplainCommand.class, RerunCommand.class,
+                RestartCommand.class, RecoverCommand.class, SchedulerCommand.class})
 public class RebatchCommand implements Callable<Integer> {
     public static final int OK = 0;
     public static final int JOB_FAILED = 1;

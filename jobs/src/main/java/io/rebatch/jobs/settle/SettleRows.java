@@ -27,7 +27,9 @@ final class SettleRows implements RowMapper<SettleItem> {
             + " s.buyer_pending_fen AS s_p0, s.buyer_available_fen AS s_p1, s.inviter_pending_fen AS s_p2,"
             + " s.inviter_available_fen AS s_p3, s.grand_pending_fen AS s_p4, s.grand_available_fen AS s_p5,"
             + " s.revision AS s_revision, s.settled_on AS s_settled_on, s.held_reason AS s_held_reason,"
-            + " s.state_seq AS s_state_seq, rb.role AS rb_role, rb.item_title AS rb_item_title,"
+            + " s.state_seq AS s_state_seq, s.decided_binding_kind AS s_binding_kind,"
+            + " s.decided_binding_value AS s_binding_value, s.decided_click_id AS s_click_id,"
+            + " rb.role AS rb_role, rb.item_title AS rb_item_title,"
             + " rb.created_at AS rb_created_at, rb.settled_at AS rb_settled_at";
     static final String FROM = "order_line o"
             + " LEFT JOIN refund_snapshot r ON r.platform = o.platform AND r.order_line_id = o.order_line_id"
@@ -54,7 +56,7 @@ final class SettleRows implements RowMapper<SettleItem> {
             }
             String bucket = rs.getString("s_bucket");
             state = new SettlementState(rs.getInt("s_tried") != 0, method == null ? null : AttributionMethod.valueOf(method),
-                    b, rs.getInt("s_unverified") != 0, SqlTime.date(rs, "s_attributed_on"),
+                    b, rs.getInt("s_unverified") != 0, SqlTime.date(rs, "s_attributed_on"), evidence(rs),
                     new ShareSplit.Shares(rs.getLong("s_income"), rs.getLong("s_buyer"), rs.getLong("s_inviter"),
                             rs.getLong("s_grand"), rs.getLong("s_margin")),
                     bucket == null ? null : Bucket.valueOf(bucket), new LedgerDiff.Positions(posted),
@@ -65,5 +67,15 @@ final class SettleRows implements RowMapper<SettleItem> {
                 : new RebateRecords.LineFields(rs.getString("rb_item_title"), SqlTime.instant(rs, "rb_created_at"),
                         SqlTime.instant(rs, "rb_settled_at"));
         return new SettleItem(rs.getLong("line_seq"), line, refund, state, recorded);
+    }
+
+    /** The binding or click that decided the line's attribution, or null (unattributed, or not recorded: pre-V9). */
+    private static Attribution.Evidence evidence(ResultSet rs) throws SQLException {
+        Long click = SqlTime.nullableLong(rs, "s_click_id");
+        String kind = rs.getString("s_binding_kind");
+        if (click == null && kind == null) {
+            return null;
+        }
+        return new Attribution.Evidence(kind, rs.getString("s_binding_value"), click);
     }
 }

@@ -138,12 +138,14 @@ public class SettleWriter implements ItemWriter<Long>, ItemStream {
             Attribution.Beneficiaries beneficiaries = old == null ? null : old.beneficiaries();
             boolean unverified = old != null && old.unverified();
             LocalDate attributedOn = old == null ? null : old.attributedOn();
+            Attribution.Evidence decidedBy = old == null ? null : old.decidedBy();
             Attribution.Result result = attributed.get(item);
             if (result != null) {
                 method = result.method();
                 beneficiaries = result.beneficiaries();
                 unverified = result.unverified();
                 attributedOn = businessDate;
+                decidedBy = result.decidedBy();
             }
             boolean tried = (old != null && old.tried()) || attribution.wasTried(item);
             LedgerDiff.Positions posted = old == null ? LedgerDiff.Positions.none() : old.posted();
@@ -154,7 +156,7 @@ public class SettleWriter implements ItemWriter<Long>, ItemStream {
                 outcome = LineSettlement.evaluate(line, item.refund(), ruleSets, beneficiaries, businessDate);
             } catch (RuntimeException e) {
                 outcome = null;
-                next = held(old, tried, method, beneficiaries, unverified, attributedOn, e);
+                next = held(old, tried, method, beneficiaries, unverified, attributedOn, decidedBy, e);
                 if (!next.sameAs(old)) {
                     states.add(new SettlementStateStore.Row(line.platform(), line.orderLineId(), next, old));
                 }
@@ -172,7 +174,7 @@ public class SettleWriter implements ItemWriter<Long>, ItemStream {
                             p.role().name()));
                 }
             }
-            next = new SettlementState(tried, method, beneficiaries, unverified, attributedOn, outcome.shares(),
+            next = new SettlementState(tried, method, beneficiaries, unverified, attributedOn, decidedBy, outcome.shares(),
                     outcome.bucket(), posted, revision, businessDate, null, 0);
             if (!next.sameAs(old)) {
                 states.add(new SettlementStateStore.Row(line.platform(), line.orderLineId(), next, old));
@@ -210,13 +212,13 @@ public class SettleWriter implements ItemWriter<Long>, ItemStream {
      */
     private SettlementState held(SettlementState old, boolean tried, AttributionMethod method,
                                  Attribution.Beneficiaries beneficiaries, boolean unverified,
-                                 LocalDate attributedOn, RuntimeException cause) {
+                                 LocalDate attributedOn, Attribution.Evidence decidedBy, RuntimeException cause) {
         String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         reason = reason.lines().findFirst().orElse(reason);
         if (reason.length() > 500) {
             reason = reason.substring(0, 500);
         }
-        return new SettlementState(tried, method, beneficiaries, unverified, attributedOn,
+        return new SettlementState(tried, method, beneficiaries, unverified, attributedOn, decidedBy,
                 old == null ? new ShareSplit.Shares(0, 0, 0, 0, 0) : old.shares(), old == null ? null : old.bucket(),
                 old == null ? LedgerDiff.Positions.none() : old.posted(), old == null ? 0 : old.revision(),
                 businessDate, reason, 0);

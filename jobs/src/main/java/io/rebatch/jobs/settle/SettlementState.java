@@ -9,13 +9,15 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * A row of {@code line_settlement}: the locked attribution (method, beneficiaries, level), the shares and bucket
+ * A row of {@code line_settlement}: the locked attribution (method, beneficiaries, level, and the binding or click
+ * that decided it — null when attributed before that was recorded), the shares and bucket
  * of the last evaluation, what is posted per role and bucket, the posting revision, why the line is held (null
  * when it settles) and {@code stateSeq}, the version of the stored row this state was read as — a write names it,
  * and the database refuses the write when the stored row has moved on.
  */
 public record SettlementState(boolean tried, AttributionMethod method, Attribution.Beneficiaries beneficiaries,
-                              boolean unverified, LocalDate attributedOn, ShareSplit.Shares shares, Bucket bucket,
+                              boolean unverified, LocalDate attributedOn, Attribution.Evidence decidedBy,
+                              ShareSplit.Shares shares, Bucket bucket,
                               LedgerDiff.Positions posted, int revision, LocalDate settledOn, String heldReason,
                               long stateSeq) {
 
@@ -23,6 +25,7 @@ public record SettlementState(boolean tried, AttributionMethod method, Attributi
     public boolean sameAs(SettlementState o) {
         return o != null && tried == o.tried && method == o.method && Objects.equals(beneficiaries, o.beneficiaries)
                 && unverified == o.unverified && Objects.equals(attributedOn, o.attributedOn)
+                && Objects.equals(decidedBy, o.decidedBy)
                 && Objects.equals(shares, o.shares) && bucket == o.bucket
                 && posted.equals(o.posted) && revision == o.revision && Objects.equals(heldReason, o.heldReason);
     }

@@ -29,9 +29,10 @@ class SettlementStateStore {
     private static final String COLUMNS = "tried, method, buyer_id, buyer_level, inviter_id, grand_inviter_id,"
             + " unverified, attributed_on, income_fen, buyer_fen, inviter_fen, grand_inviter_fen, margin_fen, bucket,"
             + " buyer_pending_fen, buyer_available_fen, inviter_pending_fen, inviter_available_fen, grand_pending_fen,"
-            + " grand_available_fen, revision, settled_on, held_reason";
+            + " grand_available_fen, revision, settled_on, held_reason, decided_binding_kind, decided_binding_value,"
+            + " decided_click_id";
     private static final String INSERT = "INSERT INTO line_settlement (" + COLUMNS + ", state_seq, platform,"
-            + " order_line_id) VALUES (" + "?, ".repeat(23) + "1, ?, ?)";
+            + " order_line_id) VALUES (" + "?, ".repeat(26) + "1, ?, ?)";
     private static final String UPDATE = "UPDATE line_settlement SET "
             + String.join(" = ?, ", COLUMNS.split(", ")) + " = ?, state_seq = state_seq + 1"
             + " WHERE platform = ? AND order_line_id = ? AND state_seq = ?";
@@ -99,12 +100,14 @@ class SettlementStateStore {
     private static Object[] values(SettlementState s) {
         var b = s.beneficiaries();
         var p = s.posted().fen();
+        var d = s.decidedBy();
         return new Object[] {s.tried() ? 1 : 0, s.method() == null ? null : s.method().name(),
                 b == null ? null : b.buyerId(), b == null ? null : b.buyerLevel().name(),
                 b == null ? null : b.inviterId(), b == null ? null : b.grandInviterId(), s.unverified() ? 1 : 0,
                 s.attributedOn(), s.shares().incomeFen(), s.shares().buyerFen(), s.shares().inviterFen(),
                 s.shares().grandInviterFen(), s.shares().platformMarginFen(),
                 s.bucket() == null ? null : s.bucket().name(), p[0], p[1], p[2], p[3], p[4], p[5], s.revision(),
-                s.settledOn(), s.heldReason()};
+                s.settledOn(), s.heldReason(), d == null ? null : d.bindingKind(), d == null ? null : d.bindingValue(),
+                d == null ? null : d.clickId()};
     }
 }
