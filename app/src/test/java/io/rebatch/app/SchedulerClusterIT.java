@@ -41,7 +41,7 @@ class SchedulerClusterIT {
             long lines = Long.parseLong(LedgerInvariants.rows(db.jdbcUrl(), "SELECT COUNT(*) FROM order_line").get(0));
             assertThat(lines).isGreaterThan(60);
 
-            ZonedDateTime fireAt = ZonedDateTime.now(SHANGHAI).plusSeconds(75).withNano(0);
+            ZonedDateTime fireAt = ZonedDateTime.now(SHANGHAI).plusSeconds(55).withNano(0);
             LocalDate night = fireAt.toLocalDate().minusDays(1);
             String cron = fireAt.getSecond() + " " + fireAt.getMinute() + " " + fireAt.getHour() + " * * ?";
             List<ChildProcess> nodes = new ArrayList<>();
@@ -63,7 +63,7 @@ class SchedulerClusterIT {
             }
             try {
                 for (ChildProcess n : nodes) {
-                    await(() -> n.output().contains("serve: scheduler node ") || !n.isAlive(), 70, n.label() + " up");
+                    await(() -> n.output().contains("serve: scheduler node ") || !n.isAlive(), 50, n.label() + " up");
                     assertThat(n.isAlive()).as(n.label() + ": " + n.output()).isTrue();
                 }
                 assertThat(Instant.now()).as("both nodes were up before the nightly was due").isBefore(fireAt.toInstant());
@@ -95,6 +95,12 @@ class SchedulerClusterIT {
                     }
                 }
             }
+            CliRun status = CliRun.of(Scenarios.args(scenario, db.jdbcUrl(), "status --date " + night));
+            assertThat(status.code()).isZero();
+            List<String> executions = status.out().lines().filter(l -> l.startsWith("execution ")).toList();
+            assertThat(executions).as(status.out()).hasSize(2);
+            assertThat(executions.get(0)).contains(" settle ").contains("date=" + night).contains("status=COMPLETED");
+            assertThat(executions.get(1)).contains(" settle ").contains("date=" + night).contains("status=FAILED");
             assertThat(CliRun.of(Scenarios.args(scenario, reference.jdbcUrl(), "settle --date " + night)).code())
                     .isZero();
             assertThat(CliRun.of(Scenarios.args(scenario, db.jdbcUrl(), "export balances --out out/cluster.csv"))

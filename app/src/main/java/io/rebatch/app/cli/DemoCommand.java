@@ -68,7 +68,7 @@ class DemoCommand implements Callable<Integer> {
     boolean files;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws Exception {
         long t0 = System.nanoTime();
         PrintWriter out = root.out();
         if (root.db == null) {
@@ -146,6 +146,7 @@ class DemoCommand implements Callable<Integer> {
             }
             n += badInput(out);
             n += new DemoPayouts(root, dir).run(out);
+            n += new DemoOperations(root, dir, lastSettled(steps)).run(out);
             n += new DemoServe(root).run(out);
             summary(out, n, (System.nanoTime() - t0) / 1_000_000);
             if (sandbox != null) {
@@ -163,6 +164,18 @@ class DemoCommand implements Callable<Integer> {
                 sandbox.close();
             }
         }
+    }
+
+    /** The business date of the last settle or run step. */
+    private LocalDate lastSettled(List<String> steps) {
+        LocalDate last = to;
+        for (String step : steps) {
+            String[] t = step.trim().split("\\s+");
+            if ((t[0].equals("settle") || t[0].equals("run")) && t.length >= 3 && t[1].equals("--date")) {
+                last = LocalDate.parse(t[2]);
+            }
+        }
+        return last;
     }
 
     /**

@@ -37,7 +37,7 @@ final class DemoServe {
     }
 
     /** Runs the act; returns how many requests it made. */
-    int run(PrintWriter out) throws IOException, InterruptedException {
+    int run(PrintWriter out) throws IOException, InterruptedException, org.quartz.SchedulerException {
         List<Long> users = root.bean(JdbcTemplate.class).queryForList("SELECT user_id FROM user_balance"
                 + " ORDER BY available_fen + pending_fen + withdrawing_fen + paid_fen DESC, user_id LIMIT 1",
                 Long.class);
@@ -49,11 +49,13 @@ final class DemoServe {
         new SecureRandom().nextBytes(secretBytes);
         String secret = HexFormat.of().formatHex(secretBytes);
         ConfigurableApplicationContext web = RebatchContext.startWeb(root.db, root.config,
-                Map.of("server.port", 0, "rebatch.api.jwt-secret", secret));
+                Map.of("server.port", 0, "rebatch.api.jwt-secret", secret, "rebatch.scheduler.enabled", "true",
+                        "rebatch.scheduler.platforms", ""));
         try {
             String base = "http://127.0.0.1:" + web.getEnvironment().getProperty("local.server.port");
             String token = token(secret, user, "app");
-            out.println("REST API (SPEC 8): serve on " + base + ", token for user " + user + " (scope app):");
+            out.println("REST API (SPEC 8): serve on " + base + ", also a scheduler " + SchedulerCommand.describe(web));
+            out.println("  token for user " + user + " (scope app):");
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String[][] calls = {{"/api/v1/me/balance", token}, {"/api/v1/me/rebates?limit=3", token},
                     {"/api/v1/me/withdrawals?limit=2", token}, {"/api/v1/me/balance", null},
