@@ -14,58 +14,58 @@ public final class LedgerDiff {
     private LedgerDiff() {
     }
 
-    /** What one line has posted so far, per role and bucket (PENDING, AVAILABLE). */
-    public record Positions(long[] fen) {
-        public Positions {
-            if (fen.length != 6) {
-                throw new IllegalArgumentException("six positions expected");
-            }
-            fen = fen.clone();
-        }
-
-        @Override
-        public long[] fen() {
-            return fen.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Positions p && java.util.Arrays.equals(fen, p.fen);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Arrays.hashCode(fen);
-        }
-
-        @Override
-        public String toString() {
-            return "Positions" + java.util.Arrays.toString(fen);
-        }
+    /**
+     * What one line has posted so far (or should hold), per role and bucket: the six amounts a line can carry, named
+     * as in {@code line_settlement}'s columns.
+     */
+    public record Positions(long buyerPending, long buyerAvailable, long inviterPending, long inviterAvailable,
+                            long grandPending, long grandAvailable) {
+        private static final Positions NONE = new Positions(0, 0, 0, 0, 0, 0);
 
         public static Positions none() {
-            return new Positions(new long[6]);
+            return NONE;
         }
 
-        public static int index(Role role, Bucket bucket) {
-            int b = switch (bucket) {
-                case PENDING -> 0;
-                case AVAILABLE -> 1;
-                default -> throw new IllegalArgumentException("lines only post to PENDING or AVAILABLE, not " + bucket);
-            };
-            return role.ordinal() * 2 + b;
-        }
-
+        /** The amount of a role in a bucket (lines only post to PENDING and AVAILABLE). */
         public long get(Role role, Bucket bucket) {
-            return fen[index(role, bucket)];
+            boolean pending = pending(bucket);
+            return switch (role) {
+                case BUYER -> pending ? buyerPending : buyerAvailable;
+                case INVITER -> pending ? inviterPending : inviterAvailable;
+                case GRAND_INVITER -> pending ? grandPending : grandAvailable;
+            };
+        }
+
+        /** A copy with the amount of a role in a bucket replaced. */
+        public Positions with(Role role, Bucket bucket, long fen) {
+            boolean pending = pending(bucket);
+            return switch (role) {
+                case BUYER -> pending ? new Positions(fen, buyerAvailable, inviterPending, inviterAvailable,
+                        grandPending, grandAvailable) : new Positions(buyerPending, fen, inviterPending,
+                        inviterAvailable, grandPending, grandAvailable);
+                case INVITER -> pending ? new Positions(buyerPending, buyerAvailable, fen, inviterAvailable,
+                        grandPending, grandAvailable) : new Positions(buyerPending, buyerAvailable, inviterPending,
+                        fen, grandPending, grandAvailable);
+                case GRAND_INVITER -> pending ? new Positions(buyerPending, buyerAvailable, inviterPending,
+                        inviterAvailable, fen, grandAvailable) : new Positions(buyerPending, buyerAvailable,
+                        inviterPending, inviterAvailable, grandPending, fen);
+            };
         }
 
         public Positions plus(List<Posting> postings) {
-            long[] next = fen.clone(); // the field, not the accessor: one copy is enough
+            Positions next = this;
             for (Posting p : postings) {
-                next[index(p.role(), p.bucket())] += p.deltaFen();
+                next = next.with(p.role(), p.bucket(), next.get(p.role(), p.bucket()) + p.deltaFen());
             }
-            return new Positions(next);
+            return next;
+        }
+
+        private static boolean pending(Bucket bucket) {
+            return switch (bucket) {
+                case PENDING -> true;
+                case AVAILABLE -> false;
+                default -> throw new IllegalArgumentException("lines only post to PENDING or AVAILABLE, not " + bucket);
+            };
         }
     }
 
@@ -75,15 +75,15 @@ public final class LedgerDiff {
 
     /** The positions a line should hold: each present beneficiary's share in the given bucket (null bucket: none). */
     public static Positions targets(Attribution.Beneficiaries beneficiaries, ShareSplit.Shares shares, Bucket bucket) {
-        long[] t = new long[6];
+        Positions t = Positions.none();
         if (beneficiaries != null && bucket != null) {
             for (Role role : Role.values()) {
                 if (beneficiaries.userFor(role) != null) {
-                    t[Positions.index(role, bucket)] = shares.of(role);
+                    t = t.with(role, bucket, shares.of(role));
                 }
             }
         }
-        return new Positions(t);
+        return t;
     }
 
     public static List<Posting> diff(Platform platform, String orderLineId, SnapshotOrder.Version version, int revision,

@@ -51,11 +51,11 @@ class LedgerDiffTest {
     @Test
     void targetsPutEachPresentBeneficiarysShareInTheBucket() {
         Positions t = LedgerDiff.targets(ALL, SHARES, Bucket.PENDING);
-        assertThat(t.fen()).containsExactly(2545, 0, 391, 0, 195, 0);
+        assertThat(t).isEqualTo(new LedgerDiff.Positions(2545, 0, 391, 0, 195, 0));
         Positions onlyBuyer = LedgerDiff.targets(BUYER_ONLY, new Shares(3916, 2545, 0, 0, 1371), Bucket.AVAILABLE);
-        assertThat(onlyBuyer.fen()).containsExactly(0, 2545, 0, 0, 0, 0);
-        assertThat(LedgerDiff.targets(null, Shares.unattributed(3916), Bucket.PENDING).fen()).containsOnly(0);
-        assertThat(LedgerDiff.targets(ALL, SHARES, null).fen()).containsOnly(0);
+        assertThat(onlyBuyer).isEqualTo(new LedgerDiff.Positions(0, 2545, 0, 0, 0, 0));
+        assertThat(LedgerDiff.targets(null, Shares.unattributed(3916), Bucket.PENDING)).isEqualTo(LedgerDiff.Positions.none());
+        assertThat(LedgerDiff.targets(ALL, SHARES, null)).isEqualTo(LedgerDiff.Positions.none());
     }
 
     @Test
@@ -83,7 +83,7 @@ class LedgerDiffTest {
         assertThat(p).containsExactly(
                 new Posting("L:TAOBAO:123:BUYER:PENDING:1796004000000.3:2", Role.BUYER, Bucket.PENDING, 1, -2545),
                 new Posting("L:TAOBAO:123:BUYER:AVAILABLE:1796004000000.3:2", Role.BUYER, Bucket.AVAILABLE, 1, 2545));
-        assertThat(posted.plus(p).fen()).containsExactly(0, 2545, 0, 0, 0, 0);
+        assertThat(posted.plus(p)).isEqualTo(new LedgerDiff.Positions(0, 2545, 0, 0, 0, 0));
     }
 
     @Test
@@ -99,7 +99,7 @@ class LedgerDiffTest {
                 tuple(Role.INVITER, Bucket.AVAILABLE, 300L),
                 tuple(Role.GRAND_INVITER, Bucket.PENDING, -195L),
                 tuple(Role.GRAND_INVITER, Bucket.AVAILABLE, 150L));
-        assertThat(posted.plus(p).fen()).containsExactly(0, 1950, 0, 300, 0, 150);
+        assertThat(posted.plus(p)).isEqualTo(new LedgerDiff.Positions(0, 1950, 0, 300, 0, 150));
     }
 
     @Test
@@ -112,7 +112,7 @@ class LedgerDiffTest {
                 new Posting("L:TAOBAO:123:INVITER:AVAILABLE:" + invalidV.key() + ":3", Role.INVITER, Bucket.AVAILABLE, 2, -391),
                 new Posting("L:TAOBAO:123:GRAND_INVITER:AVAILABLE:" + invalidV.key() + ":3", Role.GRAND_INVITER, Bucket.AVAILABLE, 3, -195));
         assertThat(invalidV.key()).isEqualTo("1797724800000.4");
-        assertThat(posted.plus(p).fen()).containsOnly(0);
+        assertThat(posted.plus(p)).isEqualTo(LedgerDiff.Positions.none());
     }
 
     @Test
@@ -134,14 +134,26 @@ class LedgerDiffTest {
 
     @Test
     void positionsOnlyKnowPendingAndAvailable() {
-        assertThat(Positions.index(Role.BUYER, Bucket.PENDING)).isZero();
-        assertThat(Positions.index(Role.GRAND_INVITER, Bucket.AVAILABLE)).isEqualTo(5);
-        assertThatThrownBy(() -> Positions.index(Role.BUYER, Bucket.WITHDRAWING))
+        Positions p = new Positions(1, 2, 3, 4, 5, 6);
+        assertThat(p.get(Role.BUYER, Bucket.PENDING)).isEqualTo(1);
+        assertThat(p.get(Role.INVITER, Bucket.AVAILABLE)).isEqualTo(4);
+        assertThat(p.get(Role.GRAND_INVITER, Bucket.AVAILABLE)).isEqualTo(6);
+        for (Role role : Role.values()) {
+            for (Bucket bucket : new Bucket[] {Bucket.PENDING, Bucket.AVAILABLE}) {
+                Positions changed = p.with(role, bucket, 100);
+                assertThat(changed.get(role, bucket)).isEqualTo(100);
+                for (Role other : Role.values()) {
+                    for (Bucket b : new Bucket[] {Bucket.PENDING, Bucket.AVAILABLE}) {
+                        if (other != role || b != bucket) {
+                            assertThat(changed.get(other, b)).as("%s %s untouched", other, b).isEqualTo(p.get(other, b));
+                        }
+                    }
+                }
+            }
+        }
+        assertThatThrownBy(() -> p.get(Role.BUYER, Bucket.WITHDRAWING))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("lines only post to PENDING or AVAILABLE, not WITHDRAWING");
-        assertThatThrownBy(() -> new Positions(new long[5]))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("six positions expected");
     }
 
     @Test
@@ -151,7 +163,7 @@ class LedgerDiffTest {
                 new Posting("k1", Role.INVITER, Bucket.AVAILABLE, 2, 391),
                 new Posting("k2", Role.INVITER, Bucket.AVAILABLE, 2, -91)));
         assertThat(after.get(Role.INVITER, Bucket.AVAILABLE)).isEqualTo(300);
-        assertThat(none.fen()).containsOnly(0);
+        assertThat(none).isEqualTo(LedgerDiff.Positions.none());
     }
 
     @Test

@@ -42,7 +42,7 @@ class LineSettlementTest {
         assertThat(o.rules().version()).isEqualTo("2026-10");
         assertThat(o.shares()).isEqualTo(new Shares(5591, 3634, 559, 279, 1119));
         assertThat(o.bucket()).isEqualTo(Bucket.PENDING);
-        assertThat(o.target().fen()).containsExactly(3634, 0, 559, 0, 279, 0);
+        assertThat(o.target()).isEqualTo(new LedgerDiff.Positions(3634, 0, 559, 0, 279, 0));
     }
 
     @Test
@@ -53,7 +53,7 @@ class LineSettlementTest {
         assertThat(o.rules().version()).isEqualTo("2026-11");
         assertThat(o.shares()).isEqualTo(new Shares(5480, 3836, 548, 274, 822));
         assertThat(o.bucket()).isEqualTo(Bucket.AVAILABLE);
-        assertThat(o.target().fen()).containsExactly(0, 3836, 0, 548, 0, 274);
+        assertThat(o.target()).isEqualTo(new LedgerDiff.Positions(0, 3836, 0, 548, 0, 274));
         assertThat(LineSettlement.evaluate(pddSettled("2026-11-01 00:00:30").build(), null, sets, VIP_WITH_TWO_INVITERS,
                 LocalDate.of(2026, 11, 14)).bucket()).isEqualTo(Bucket.PENDING);
     }
@@ -62,7 +62,7 @@ class LineSettlementTest {
     void unattributedLineKeepsAllIncomeAsMarginAndPostsNothing() {
         Outcome o = LineSettlement.evaluate(pddSettled("2026-11-01 00:00:30").build(), null, sets, null, NOV_16);
         assertThat(o.shares()).isEqualTo(new Shares(5480, 0, 0, 0, 5480));
-        assertThat(o.target().fen()).containsOnly(0);
+        assertThat(o.target()).isEqualTo(LedgerDiff.Positions.none());
     }
 
     @Test
@@ -71,7 +71,7 @@ class LineSettlementTest {
         Outcome o = LineSettlement.evaluate(invalid, null, sets, VIP_WITH_TWO_INVITERS, NOV_16);
         assertThat(o.shares()).isEqualTo(new Shares(0, 0, 0, 0, 0));
         assertThat(o.bucket()).isNull();
-        assertThat(o.target().fen()).containsOnly(0);
+        assertThat(o.target()).isEqualTo(LedgerDiff.Positions.none());
     }
 
     @Test
@@ -81,7 +81,7 @@ class LineSettlementTest {
         Refund refund = new Refund("123", 2, 1591, sh("2026-11-12 09:00:00"), "refunds.csv:2");
         Outcome o = LineSettlement.evaluate(taobao, refund, sets, new Beneficiaries(5, Level.NORMAL, null, null), NOV_16);
         assertThat(o.shares()).isEqualTo(new Shares(4000, 2000, 0, 0, 2000));
-        assertThat(o.target().fen()).containsExactly(2000, 0, 0, 0, 0, 0);
+        assertThat(o.target()).isEqualTo(new LedgerDiff.Positions(2000, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -90,6 +90,6 @@ class LineSettlementTest {
         Outcome o = LineSettlement.evaluate(paid, null, sets, new Beneficiaries(1, Level.VIP, 2L, null), NOV_16);
         assertThat(o.shares()).isEqualTo(new Shares(5480, 3836, 548, 0, 1096));
         assertThat(o.bucket()).isEqualTo(Bucket.PENDING);
-        assertThat(o.target().fen()).containsExactly(3836, 0, 548, 0, 0, 0);
+        assertThat(o.target()).isEqualTo(new LedgerDiff.Positions(3836, 0, 548, 0, 0, 0));
     }
 }

@@ -24,8 +24,9 @@ final class SettleRows implements RowMapper<SettleItem> {
             + " s.inviter_id AS s_inviter_id, s.grand_inviter_id AS s_grand_id, s.unverified AS s_unverified,"
             + " s.attributed_on AS s_attributed_on, s.income_fen AS s_income, s.buyer_fen AS s_buyer,"
             + " s.inviter_fen AS s_inviter, s.grand_inviter_fen AS s_grand, s.margin_fen AS s_margin, s.bucket AS s_bucket,"
-            + " s.buyer_pending_fen AS s_p0, s.buyer_available_fen AS s_p1, s.inviter_pending_fen AS s_p2,"
-            + " s.inviter_available_fen AS s_p3, s.grand_pending_fen AS s_p4, s.grand_available_fen AS s_p5,"
+            + " s.buyer_pending_fen AS s_buyer_pending, s.buyer_available_fen AS s_buyer_available,"
+            + " s.inviter_pending_fen AS s_inviter_pending, s.inviter_available_fen AS s_inviter_available,"
+            + " s.grand_pending_fen AS s_grand_pending, s.grand_available_fen AS s_grand_available,"
             + " s.revision AS s_revision, s.settled_on AS s_settled_on, s.held_reason AS s_held_reason,"
             + " s.state_seq AS s_state_seq, s.decided_binding_kind AS s_binding_kind,"
             + " s.decided_binding_value AS s_binding_value, s.decided_click_id AS s_click_id,"
@@ -50,16 +51,15 @@ final class SettleRows implements RowMapper<SettleItem> {
             Attribution.Beneficiaries b = method == null ? null
                     : new Attribution.Beneficiaries(rs.getLong("s_buyer_id"), Level.valueOf(rs.getString("s_buyer_level")),
                             SqlTime.nullableLong(rs, "s_inviter_id"), SqlTime.nullableLong(rs, "s_grand_id"));
-            long[] posted = new long[6];
-            for (int i = 0; i < 6; i++) {
-                posted[i] = rs.getLong("s_p" + i);
-            }
+            LedgerDiff.Positions posted = new LedgerDiff.Positions(rs.getLong("s_buyer_pending"),
+                    rs.getLong("s_buyer_available"), rs.getLong("s_inviter_pending"), rs.getLong("s_inviter_available"),
+                    rs.getLong("s_grand_pending"), rs.getLong("s_grand_available"));
             String bucket = rs.getString("s_bucket");
             state = new SettlementState(rs.getInt("s_tried") != 0, method == null ? null : AttributionMethod.valueOf(method),
                     b, rs.getInt("s_unverified") != 0, SqlTime.date(rs, "s_attributed_on"), evidence(rs),
                     new ShareSplit.Shares(rs.getLong("s_income"), rs.getLong("s_buyer"), rs.getLong("s_inviter"),
                             rs.getLong("s_grand"), rs.getLong("s_margin")),
-                    bucket == null ? null : Bucket.valueOf(bucket), new LedgerDiff.Positions(posted),
+                    bucket == null ? null : Bucket.valueOf(bucket), posted,
                     rs.getInt("s_revision"), SqlTime.date(rs, "s_settled_on"), rs.getString("s_held_reason"),
                     rs.getLong("s_state_seq"));
         }

@@ -99,14 +99,15 @@ class SettlementStateStore {
 
     private static Object[] values(SettlementState s) {
         var b = s.beneficiaries();
-        var p = s.posted().fen();
+        var p = s.posted();
         var d = s.decidedBy();
         return new Object[] {s.tried() ? 1 : 0, s.method() == null ? null : s.method().name(),
                 b == null ? null : b.buyerId(), b == null ? null : b.buyerLevel().name(),
                 b == null ? null : b.inviterId(), b == null ? null : b.grandInviterId(), s.unverified() ? 1 : 0,
                 s.attributedOn(), s.shares().incomeFen(), s.shares().buyerFen(), s.shares().inviterFen(),
                 s.shares().grandInviterFen(), s.shares().platformMarginFen(),
-                s.bucket() == null ? null : s.bucket().name(), p[0], p[1], p[2], p[3], p[4], p[5], s.revision(),
+                s.bucket() == null ? null : s.bucket().name(), p.buyerPending(), p.buyerAvailable(), p.inviterPending(),
+                p.inviterAvailable(), p.grandPending(), p.grandAvailable(), s.revision(),
                 s.settledOn(), s.heldReason(), d == null ? null : d.bindingKind(), d == null ? null : d.bindingValue(),
                 d == null ? null : d.clickId()};
     }
