@@ -48,7 +48,7 @@ class SchedulerClusterIT {
             for (String name : List.of("node-a", "node-b")) {
                 List<String> jvm = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=America/New_York",
                         "-Drebatch.scheduler.enabled=true", "-Drebatch.scheduler.nightly-cron=" + cron,
-                        "-Drebatch.scheduler.platforms=", "-Drebatch.scheduler.checkin-interval=1s",
+                        "-Drebatch.scheduler.checkin-interval=1s",
                         "-Drebatch.scheduler.pull-cron=0 0 0 1 1 ? 2099",
                         "-Drebatch.scheduler.payout-cron=0 0 0 1 1 ? 2099",
                         "-Drebatch.scheduler.close-month-cron=0 0 0 1 1 ? 2099",

@@ -17,6 +17,9 @@ public class NightlyRunJob extends TriggeredJob {
     @Autowired
     private Operations operations;
 
+    @Autowired
+    private PulledPlatforms pulled;
+
     @Override
     protected String schedule() {
         return "nightly";
@@ -25,7 +28,7 @@ public class NightlyRunJob extends TriggeredJob {
     @Override
     protected JobRunner.Outcome work(Instant scheduledFor) {
         LocalDate date = BusinessDates.nightlyDate(properties.nightlyCron(), scheduledFor);
-        for (Platform platform : properties.platforms()) {
+        for (Platform platform : pulled.platforms()) {
             for (Operations.PullOutcome p : operations.pullDay(date, platform)) {
                 if (!p.outcome().succeeded()) {
                     return p.outcome();

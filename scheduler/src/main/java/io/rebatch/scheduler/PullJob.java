@@ -15,6 +15,9 @@ public class PullJob extends TriggeredJob {
     @Autowired
     private Operations operations;
 
+    @Autowired
+    private PulledPlatforms pulled;
+
     @Override
     protected String schedule() {
         return "pull";
@@ -28,7 +31,7 @@ public class PullJob extends TriggeredJob {
     @Override
     protected JobRunner.Outcome work(Instant scheduledFor) {
         JobRunner.Outcome last = null;
-        for (Platform platform : properties.platforms()) {
+        for (Platform platform : pulled.platforms()) {
             for (Operations.PullOutcome p : operations.pullSinceWatermark(platform)) {
                 last = p.outcome();
                 if (!last.succeeded()) {

@@ -43,6 +43,11 @@ public class SchedulerConfiguration {
     }
 
     @Bean
+    public PulledPlatforms pulledPlatforms(SchedulerProperties properties, io.rebatch.jobs.pull.Feeds feeds) {
+        return new PulledPlatforms(properties, feeds);
+    }
+
+    @Bean
     public NightlyStatus nightlyStatus(JobRepository jobRepository, Clock clock) {
         return new NightlyStatus(jobRepository, clock);
     }

@@ -47,6 +47,22 @@ public class Feeds {
         };
     }
 
+    /**
+     * Whether the platform's API credentials are configured (app key and secret; PDD: client id and secret). The
+     * scheduler pulls only such platforms: one whose reports come in as files has none, and is not an error.
+     */
+    public boolean credentialsConfigured(io.rebatch.domain.Platform platform) {
+        return switch (platform) {
+            case TAOBAO -> present(properties.getTaobao().getAppKey()) && present(properties.getTaobao().getAppSecret());
+            case JD -> present(properties.getJd().getAppKey()) && present(properties.getJd().getAppSecret());
+            case PDD -> present(properties.getPdd().getClientId()) && present(properties.getPdd().getClientSecret());
+        };
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+
     public Duration pullLag() {
         return properties.getPullLag();
     }
