@@ -78,6 +78,19 @@ public final class Scenarios {
         }
     }
 
+    /** The scenario's data steps only ({@code load} and {@code import}: everything but settling and exports). */
+    public static void loadAndImport(Path scenario, String jdbcUrl) {
+        try {
+            for (String step : Files.readAllLines(scenario.resolve("steps.txt"), StandardCharsets.UTF_8)) {
+                if (step.startsWith("load") || step.startsWith("import")) {
+                    assertThat(RebatchCommand.execute(args(scenario, jdbcUrl, step))).as(step).isZero();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The balance rows of a balances CSV without the header and without all-zero users. */
     public static List<String> nonZeroBalances(Path csv) throws IOException {
         List<String> out = new ArrayList<>();

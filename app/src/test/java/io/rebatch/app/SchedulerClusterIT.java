@@ -32,12 +32,8 @@ class SchedulerClusterIT {
         assumeTrue(TestDatabases.mysqlConfigured(), "needs MariaDB (" + TestDatabases.MYSQL_URL_PROPERTY + ")");
         Path scenario = Scenarios.copySample("multi-week", work);
         try (TestDatabase db = TestDatabases.mysql(); TestDatabase reference = TestDatabases.mysql()) {
-            for (String step : Files.readAllLines(scenario.resolve("steps.txt"))) {
-                if (step.startsWith("load") || step.startsWith("import")) {
-                    assertThat(CliRun.of(Scenarios.args(scenario, db.jdbcUrl(), step)).code()).as(step).isZero();
-                    assertThat(CliRun.of(Scenarios.args(scenario, reference.jdbcUrl(), step)).code()).isZero();
-                }
-            }
+            Scenarios.loadAndImport(scenario, db.jdbcUrl());
+            Scenarios.loadAndImport(scenario, reference.jdbcUrl());
             long lines = Long.parseLong(LedgerInvariants.rows(db.jdbcUrl(), "SELECT COUNT(*) FROM order_line").get(0));
             assertThat(lines).isGreaterThan(60);
 

@@ -6,7 +6,6 @@ import io.rebatch.app.cli.RebatchContext;
 import io.rebatch.jobs.support.TestDatabase;
 import io.rebatch.jobs.support.TestDatabases;
 import io.rebatch.scheduler.BusinessDates;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -39,11 +38,7 @@ class SchedulerMisfireIT {
         Path scenario = Scenarios.copySample("multi-week", work);
         try (db) {
             String url = db.jdbcUrl();
-            for (String step : Files.readAllLines(scenario.resolve("steps.txt"))) {
-                if (step.startsWith("load") || step.startsWith("import")) {
-                    assertThat(CliRun.of(Scenarios.args(scenario, url, step)).code()).as(step).isZero();
-                }
-            }
+            Scenarios.loadAndImport(scenario, url);
             Path config = scenario.resolve("config");
             Map<String, Object> node = Map.of("rebatch.scheduler.enabled", "true",
                     "rebatch.scheduler.nightly-cron", NIGHTLY, "rebatch.scheduler.platforms", "",
