@@ -59,6 +59,24 @@ class RerunIT {
             assertThat(difference.get(0)).isEqualTo("user_id,bucket,delta_fen");
             assertThat(printed.out().lines().toList()).isEqualTo(difference);
             assertThat(difference).as("the rule change moves money").hasSizeGreaterThan(5);
+            // --platform settles one platform's lines: the three platforms' differences add up to the whole one.
+            Map<String, Long> byPlatform = new TreeMap<>();
+            for (String platform : List.of("taobao", "jd", "pdd")) {
+                CliRun one = rerun(scenario, url, "--dry-run", "--platform", platform);
+                assertThat(one.code()).as(one.err()).isZero();
+                one.out().lines().skip(1).forEach(row -> {
+                    String[] f = row.split(",");
+                    byPlatform.merge(f[0] + "," + f[1], Long.parseLong(f[2]), Long::sum);
+                });
+            }
+            Map<String, Long> whole = new TreeMap<>();
+            difference.stream().skip(1).forEach(row -> {
+                String[] f = row.split(",");
+                whole.put(f[0] + "," + f[1], Long.parseLong(f[2]));
+            });
+            byPlatform.values().removeIf(v -> v == 0);
+            assertThat(byPlatform).isEqualTo(whole);
+            assertThat(snapshot(url)).as("still no row changed").isEqualTo(before);
 
             assertThat(CliRun.of(Scenarios.args(scenario, url, "export balances --out out/before.csv")).code()).isZero();
             CliRun real = rerun(scenario, url);
