@@ -139,6 +139,7 @@ class PullRunIT {
     void secretsAppearNowhereInLogsOutputArchivesOrReports(@TempDir Path work) throws IOException {
         Path scenario = scenario(work);
         Path log = work.resolve("logs/rebatch.log");
+        System.clearProperty("LOG_FILE");
         System.setProperty("logging.file.name", log.toString());
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream oldOut = System.out;
@@ -156,6 +157,7 @@ class PullRunIT {
             System.setOut(oldOut);
             System.setErr(oldErr);
             System.clearProperty("logging.file.name");
+            System.clearProperty("LOG_FILE"); // set by Spring Boot from logging.file.name, kept for later contexts
         }
         List<String> texts = new ArrayList<>();
         texts.add(captured.toString(StandardCharsets.UTF_8));

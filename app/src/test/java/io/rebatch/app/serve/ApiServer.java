@@ -130,6 +130,10 @@ final class ApiServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Spring Boot sets LOG_FILE as a system property only when it is not set yet: a context started earlier in this
+        // JVM (another test's server) would otherwise keep logging to its own file.
+        System.clearProperty("LOG_FILE");
+        System.clearProperty("LOG_PATH");
         ConfigurableApplicationContext context = RebatchContext.startWeb(jdbcUrl, config, Map.of("server.port", 0));
         try {
             return new ApiServer(name, jdbcUrl, secret, scenario, logFile, context);
