@@ -137,7 +137,7 @@ final class JobProgress implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         synchronized (openBars) {
-            openBars.values().forEach(ProgressBar::close);
+            openBars.forEach(this::finish);
             openBars.clear();
         }
     }
@@ -192,7 +192,7 @@ final class JobProgress implements AutoCloseable {
                 ProgressBar bar = openBars.computeIfAbsent(s.stepExecutionId(), id -> new ProgressBarBuilder()
                         .setTaskName(what + " " + s.step()).setInitialMax(s.total() == null ? -1 : s.total())
                         .setConsumer(new ConsoleProgressBarConsumer(stderr())).setUpdateIntervalMillis(1000)
-                        .setUnit(" items", 1).showSpeed().build());
+                        .showSpeed().build());
                 bar.stepTo(s.read());
                 if (s.written() != s.read()) {
                     bar.setExtraMessage(String.format(Locale.ROOT, "%,d written", s.written()));
@@ -202,10 +202,23 @@ final class JobProgress implements AutoCloseable {
                 if (seen.contains(e.getKey())) {
                     return false;
                 }
-                e.getValue().close();
+                finish(e.getKey(), e.getValue());
                 return true;
             });
         }
+    }
+
+    /** Shows a step's final count (it ended between two polls) and closes its bar. */
+    private void finish(long stepExecutionId, ProgressBar bar) {
+        try {
+            StepExecution last = jobRepository.getStepExecution(stepExecutionId);
+            if (last != null) {
+                bar.stepTo(last.getReadCount());
+            }
+        } catch (RuntimeException e) {
+            log.debug("progress: cannot read step execution={} reason={}", stepExecutionId, e.getMessage());
+        }
+        bar.close();
     }
 
     @SuppressWarnings("java:S106") // the terminal's own stderr: where the bar is drawn
