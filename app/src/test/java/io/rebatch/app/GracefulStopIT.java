@@ -29,6 +29,14 @@ class GracefulStopIT {
     private static final int CHUNK = 5;
     private static final int DELAY_MILLIS = 250;
     private static final int STOP_WAIT_SECONDS = 30;
+    /**
+     * SIGTERM once this many lines are committed: the sample's 2026-11-25 settle changes the lines at positions 67,
+     * 68, 69, 71, 80, … (0-based, line_seq order, 120 lines), so the committed chunks hold some of its changes and
+     * at least 40 lines are left for the resumed run.
+     */
+    private static final int STOP_AFTER = 70;
+    /** The resumed run is slower, so that it lasts long enough for progress lines at a 1 s interval. */
+    private static final int RESUMED_DELAY_MILLIS = 500;
     private static final Pattern PROGRESS = Pattern.compile(
             "progress settle 2026-11-25: settleLines ([0-9,]+)/([0-9,]+) items");
 
@@ -55,8 +63,9 @@ class GracefulStopIT {
                     "-Drebatch.shutdown.stop-wait=" + STOP_WAIT_SECONDS + "s",
                     "-Drebatch.reports-dir=" + scenario.resolve("reports")),
                     RebatchApplication.class, List.of(Scenarios.args(scenario, url, LAST_SETTLE)));
-            long seen = awaitProgress(child, lines / 2, 180);
-            assertThat(seen).as("the child's progress before SIGTERM\n" + child.output()).isGreaterThanOrEqualTo(lines / 2);
+            assertThat(lines).isEqualTo(120);
+            long seen = awaitProgress(child, STOP_AFTER, 180);
+            assertThat(seen).as("the child's progress before SIGTERM\n" + child.output()).isGreaterThanOrEqualTo(STOP_AFTER);
             long sent = System.nanoTime();
             int code = child.terminate(STOP_WAIT_SECONDS + 15);
             long tookMillis = (System.nanoTime() - sent) / 1_000_000;
@@ -99,13 +108,15 @@ class GracefulStopIT {
             // stderr and its one result line on stdout.
             CliRun resumed = withProperties(() -> CliRun.step(scenario, url, LAST_SETTLE),
                     "rebatch.progress.interval", "1", "rebatch.chunk-size", String.valueOf(CHUNK),
-                    "rebatch.fault.settle.delay-ms", String.valueOf(DELAY_MILLIS));
+                    "rebatch.fault.settle.delay-ms", String.valueOf(RESUMED_DELAY_MILLIS));
             assertThat(resumed.code()).as(resumed.err()).isZero();
             assertThat(resumed.out().lines().toList()).hasSize(1).first().asString()
                     .startsWith("settle 2026-11-25: done (execution ");
             assertThat(resumed.errLines()).isNotEmpty()
                     .allSatisfy(l -> assertThat(l).startsWith("progress settle 2026-11-25: "))
-                    .anySatisfy(l -> assertThat(l).matches(PROGRESS.pattern() + " \\([0-9,]+/s\\)"));
+                    .anySatisfy(l -> assertThat(l).matches(PROGRESS.pattern() + " \\([0-9,]+/s\\)"))
+                    .allSatisfy(l -> assertThat(progressCount(l)).as("a resumed step counts from the start of the first run")
+                            .isGreaterThan(written));
             String resumedId = LedgerInvariants.rows(url, "SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION").get(0);
             assertThat(LedgerInvariants.rows(url, "SELECT JOB_INSTANCE_ID, STATUS FROM BATCH_JOB_EXECUTION"
                     + " WHERE JOB_EXECUTION_ID IN (" + stopped + ", " + resumedId + ") ORDER BY JOB_EXECUTION_ID"))
@@ -153,6 +164,12 @@ class GracefulStopIT {
             Thread.sleep(100);
         }
         return -1;
+    }
+
+    /** The items done that a settleLines progress line shows, or {@code Long.MAX_VALUE} for another line. */
+    private static long progressCount(String line) {
+        Matcher m = PROGRESS.matcher(line);
+        return m.find() ? Long.parseLong(m.group(1).replace(",", "")) : Long.MAX_VALUE;
     }
 
     /** The 0-based positions (in line_seq order) of the lines whose settlement state the settle changed. */

@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Progress of a long command (settle, run, rerun, restart, import, close-month, payout, pull) while its jobs run
  * in the calling thread: a daemon thread polls Spring Batch's {@link JobRepository} about once a second for the
  * executions that started after the command did, and shows each running step's items read (and written, when
- * fewer), against the step's total when it is known — for {@code settleLines} the stored order lines (of the job's
+ * fewer; a restarted step counts from the start of its first run), against the step's total when it is known — for {@code settleLines} the stored order lines (of the job's
  * {@code platform} parameter, if any).
  *
  * <ul>
@@ -165,8 +165,9 @@ final class JobProgress implements AutoCloseable {
                 }
                 for (StepExecution s : e.getStepExecutions()) {
                     if (s.getStatus().isRunning()) {
-                        running.add(new StepSample(s.getId(), s.getStepName(), s.getReadCount(), s.getWriteCount(),
-                                totals.computeIfAbsent(s.getId(), id -> knownTotal(s))));
+                        long before = resumedAfter(readerCounts(s), s.getReadCount());
+                        running.add(new StepSample(s.getId(), s.getStepName(), before + s.getReadCount(),
+                                before + s.getWriteCount(), totals.computeIfAbsent(s.getId(), id -> knownTotal(s))));
                     }
                 }
             }
@@ -224,6 +225,29 @@ final class JobProgress implements AutoCloseable {
     @SuppressWarnings("java:S106") // the terminal's own stderr: where the bar is drawn
     private static PrintStream stderr() {
         return System.err;
+    }
+
+    /** The item counts its readers saved in a step's context ({@code <reader>.read.count}, absolute positions). */
+    private static List<Long> readerCounts(StepExecution step) {
+        List<Long> counts = new ArrayList<>();
+        for (Map.Entry<String, Object> e : step.getExecutionContext().entrySet()) {
+            if (e.getKey().endsWith(".read.count") && e.getValue() instanceof Number n) {
+                counts.add(n.longValue());
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * How many items a restarted step had done before this execution: its reader's saved position counts from the
+     * start of the step's first execution, the execution's read count from its own start. 0 for a first run, or
+     * when the step has no (single) such reader.
+     */
+    static long resumedAfter(List<Long> readerCounts, long readCount) {
+        if (readerCounts.size() != 1) {
+            return 0;
+        }
+        return Math.max(0, readerCounts.get(0) - readCount);
     }
 
     /** The total of a step when it is known: {@code settleLines} visits every stored line (of one platform). */

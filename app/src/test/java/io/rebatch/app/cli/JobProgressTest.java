@@ -58,6 +58,15 @@ class JobProgressTest {
     }
 
     @Test
+    void aRestartedStepCountsFromTheStartOfItsFirstRun() {
+        assertThat(JobProgress.resumedAfter(List.of(90L), 5)).as("resumed after 85 items").isEqualTo(85);
+        assertThat(JobProgress.resumedAfter(List.of(20L), 20)).as("a first run").isZero();
+        assertThat(JobProgress.resumedAfter(List.of(), 20)).as("no reader position").isZero();
+        assertThat(JobProgress.resumedAfter(List.of(90L, 40L), 5)).as("two readers: unknown").isZero();
+        assertThat(JobProgress.resumedAfter(List.of(0L), 5)).as("never negative").isZero();
+    }
+
+    @Test
     void intervalIsSecondsByDefaultAndZeroIsOff() {
         assertThat(JobProgress.interval(null)).isEqualTo(Duration.ofSeconds(10));
         assertThat(JobProgress.interval(" ")).isEqualTo(Duration.ofSeconds(10));
