@@ -140,7 +140,8 @@ class CliContractIT {
 
     @Test
     void anH2UrlWithoutOptionsGetsMySqlMode(@TempDir Path work) {
-        assertThat(RebatchContext.normalize("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x" + RebatchContext.H2_OPTIONS);
+        assertThat(RebatchContext.normalize("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x" + RebatchContext.H2_OPTIONS
+                + ";DB_CLOSE_ON_EXIT=FALSE");
         assertThat(RebatchContext.normalize("jdbc:h2:tcp://h/x;MODE=MySQL;USER=sa"))
                 .isEqualTo("jdbc:h2:tcp://h/x;MODE=MySQL;USER=sa;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
                         + ";NON_KEYWORDS=VALUE,KEY,MONTH,YEAR,USER;WRITE_DELAY=0;LOCK_TIMEOUT=10000");

@@ -27,6 +27,16 @@ public final class LedgerInvariants {
     }
 
     public static void assertHold(String jdbcUrl) {
+        assertLedgerHolds(jdbcUrl);
+        RebateRecordInvariants.assertHold(jdbcUrl);
+    }
+
+    /**
+     * Everything of {@link #assertHold} but the rebate records, which only agree with the order lines once a settle
+     * has visited every line (mid-settle, a line whose snapshot the last import changed keeps its old records until
+     * its chunk comes).
+     */
+    public static void assertLedgerHolds(String jdbcUrl) {
         StringBuilder mismatch = new StringBuilder("SELECT s.platform, s.order_line_id FROM line_settlement s WHERE 1 = 0");
         for (String[] p : POSITIONS) {
             mismatch.append(" OR s.").append(p[0]).append(" <> (SELECT COALESCE(SUM(e.amount_fen), 0) FROM ledger_entry e")
@@ -52,7 +62,6 @@ public final class LedgerInvariants {
         assertThat(rows(jdbcUrl, "SELECT COALESCE(SUM(amount_fen), 0) FROM ledger_entry")).containsExactly("0");
         assertThat(rows(jdbcUrl, "SELECT entry_key FROM ledger_entry GROUP BY entry_key, leg HAVING COUNT(*) > 1"))
                 .as("entry keys used twice").isEmpty();
-        RebateRecordInvariants.assertHold(jdbcUrl);
     }
 
     /**

@@ -26,6 +26,7 @@ class CloseMonthCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return JobReporting.report(root.out(), root.spec.commandLine().getErr(), "close-month " + month,
-                root.bean(Operations.class).closeMonth(month, statements));
+                root.withProgress("close-month " + month,
+                        () -> root.bean(Operations.class).closeMonth(month, statements)));
     }
 }

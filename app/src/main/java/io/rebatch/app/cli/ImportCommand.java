@@ -33,8 +33,9 @@ class ImportCommand implements Callable<Integer> {
         String kind = (refunds ? "REFUNDS:" : "ORDERS:") + p;
         Operations ops = root.bean(Operations.class);
         for (Path f : files) {
-            int code = JobReporting.report(root.out(), root.spec.commandLine().getErr(),
-                    "import " + kind.toLowerCase() + " " + f, ops.importFile(kind, f));
+            String what = "import " + kind.toLowerCase() + " " + f;
+            int code = JobReporting.report(root.out(), root.spec.commandLine().getErr(), what,
+                    root.withProgress(what, () -> ops.importFile(kind, f)));
             if (code != 0) {
                 return code;
             }

@@ -16,7 +16,7 @@ import org.springframework.batch.core.step.StepExecution;
  * stored S, quarantined Q, skipped K, T s)} (the counts of {@link ImportSummary}); a file refused as bad input
  * (empty, all rows bad, too many bad rows, not of the kind: see {@code ImportScan}) prints one line
  * {@code rebatch: <what> refused: <reason and likely cause>} on stderr and returns exit code 2, like any bad input;
- * other failures exit 1.
+ * other failures exit 1. A stopped job (SIGTERM) says so and how to resume it, exit 1.
  */
 final class JobReporting {
     private JobReporting() {
@@ -44,6 +44,13 @@ final class JobReporting {
             out.println(sb);
             out.flush();
             return RebatchCommand.OK;
+        }
+        if (exec != null && exec.getStatus() == org.springframework.batch.core.BatchStatus.STOPPED) {
+            // SIGTERM (GracefulStop) or an operator's stop: ended at a chunk boundary, every committed chunk kept
+            err.println("rebatch: " + what + " stopped (execution " + exec.getId() + "); run the same command again"
+                    + " or 'rebatch restart " + exec.getId() + "' to resume after its last committed chunk");
+            err.flush();
+            return RebatchCommand.JOB_FAILED;
         }
         String refusal = refusal(exec);
         if (refusal != null) {

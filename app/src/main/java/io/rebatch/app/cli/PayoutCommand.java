@@ -36,7 +36,8 @@ class PayoutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Payouts.PayoutRun run = root.bean(Payouts.class).payout(date, encoding, out);
+        Payouts.PayoutRun run = root.withProgress("payout " + date,
+                () -> root.bean(Payouts.class).payout(date, encoding, out));
         PrintWriter err = root.spec.commandLine().getErr();
         if (!run.outcome().succeeded()) {
             return JobReporting.report(root.out(), err, "payout " + date, run.outcome());

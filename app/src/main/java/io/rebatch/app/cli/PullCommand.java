@@ -20,7 +20,7 @@ class PullCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Platform p = platform == null ? null : Platform.parse(platform);
-        return report(root, root.bean(Operations.class).pullSinceWatermark(p));
+        return report(root, root.withProgress("pull", () -> root.bean(Operations.class).pullSinceWatermark(p)));
     }
 
     static int report(RebatchCommand root, List<Operations.PullOutcome> pulls) {

@@ -52,6 +52,9 @@ public class RebatchCommand implements Callable<Integer> {
 
     private ConfigurableApplicationContext context;
 
+    /** A step run in-process by another command ({@code demo}): its jobs show no progress. */
+    private boolean progressOff;
+
     /** The Spring context, started on first use with the global options. */
     ConfigurableApplicationContext context() {
         return context(Map.of());
@@ -86,10 +89,25 @@ public class RebatchCommand implements Callable<Integer> {
         step.db = db;
         step.config = config;
         step.context = context();
+        step.progressOff = true;
         CommandLine cl = commandLine(step);
         cl.setOut(stepOut);
         cl.setErr(stepErr);
         return cl.execute(args);
+    }
+
+    /**
+     * Runs a command's jobs ({@code jobs}, in this thread) while {@link JobProgress} shows their progress on stderr,
+     * labelled {@code what} (e.g. {@code settle 2026-11-25}); nothing for a step run in-process by another command.
+     */
+    <T> T withProgress(String what, java.util.function.Supplier<T> jobs) {
+        JobProgress progress = progressOff ? JobProgress.off()
+                : JobProgress.start(what, bean(org.springframework.batch.core.repository.JobRepository.class),
+                        bean(org.springframework.jdbc.core.JdbcTemplate.class), spec.commandLine().getErr(),
+                        context().getEnvironment().getProperty(JobProgress.INTERVAL_PROPERTY));
+        try (progress) {
+            return jobs.get();
+        }
     }
 
     <T> T bean(Class<T> type) {

@@ -51,18 +51,27 @@ public final class RebatchContext {
     public static final String H2_OPTIONS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
             + ";NON_KEYWORDS=VALUE,KEY,MONTH,YEAR,USER;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
 
+    /**
+     * For a database this process opens itself (an H2 file or memory URL, not a TCP client): H2's default closes it
+     * in a JVM shutdown hook of its own, at once on SIGTERM, racing Spring's — the job {@code GracefulStop} was
+     * letting finish its chunk then failed with "Database is already closed" and stayed STARTED. Without it the
+     * database closes when the context closes the connection pool, after the job stopped.
+     */
+    static final String H2_EMBEDDED_OPTION = ";DB_CLOSE_ON_EXIT=FALSE";
+
     /** H2's error code for a database file another process has open ({@code DATABASE_ALREADY_OPEN_1}). */
     static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
     /** The embedded default: H2 in MySQL mode, in ./data/ under the working directory, created on first use. */
     public static String embeddedUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("rebatch") + H2_OPTIONS;
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("rebatch") + H2_OPTIONS + H2_EMBEDDED_OPTION;
     }
 
     /**
      * Adds what a URL needs if the operator left it out. MySQL/MariaDB: UTC sessions (instants are stored in UTC),
      * rewritten batches (multi-row inserts), UTF-8, and the driver's client-side caches. H2 (file, tcp, mem): the {@link #H2_OPTIONS} not already
-     * present (an option the operator set, e.g. {@code MODE}, is kept as given).
+     * present (an option the operator set, e.g. {@code MODE}, is kept as given), and for a file or memory database
+     * {@link #H2_EMBEDDED_OPTION}.
      */
     public static String normalize(String url) {
         if (url.startsWith("jdbc:h2:")) {
@@ -73,6 +82,10 @@ public final class RebatchContext {
                 if (!upper.contains(";" + key)) {
                     sb.append(';').append(option);
                 }
+            }
+            if (!upper.startsWith("JDBC:H2:TCP:") && !upper.startsWith("JDBC:H2:SSL:")
+                    && !upper.contains(";DB_CLOSE_ON_EXIT=")) {
+                sb.append(H2_EMBEDDED_OPTION);
             }
             return sb.toString();
         }

@@ -61,7 +61,7 @@ class RerunCommand implements Callable<Integer> {
         Reruns reruns = root.bean(Reruns.class);
         String what = "rerun " + date + (p == null ? "" : " " + p.name().toLowerCase(java.util.Locale.ROOT));
         if (!dryRun) {
-            Reruns.Result r = reruns.rerun(date, p, reason);
+            Reruns.Result r = root.withProgress(what, () -> reruns.rerun(date, p, reason));
             int code = JobReporting.report(root.out(), root.spec.commandLine().getErr(), what, r.outcome());
             root.out().println(what + ": rerun " + r.rerunId() + " recorded, " + r.deltaRows()
                     + " user/bucket rows changed");

@@ -21,7 +21,8 @@ class RestartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var outcome = root.bean(Operations.class).restart(executionId);
+        var outcome = root.withProgress("restart " + executionId,
+                () -> root.bean(Operations.class).restart(executionId));
         return JobReporting.report(root.out(), root.spec.commandLine().getErr(), "restart " + executionId, outcome);
     }
 }

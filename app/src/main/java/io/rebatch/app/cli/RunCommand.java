@@ -25,11 +25,12 @@ class RunCommand implements Callable<Integer> {
     public Integer call() {
         Operations ops = root.bean(Operations.class);
         Platform p = platform == null ? null : Platform.parse(platform);
-        List<Operations.PullOutcome> pulls = ops.pullDay(date, p);
+        List<Operations.PullOutcome> pulls = root.withProgress("run " + date, () -> ops.pullDay(date, p));
         int code = PullCommand.report(root, pulls);
         if (code != 0) {
             return code;
         }
-        return JobReporting.report(root.out(), root.spec.commandLine().getErr(), "settle " + date, ops.settle(date));
+        return JobReporting.report(root.out(), root.spec.commandLine().getErr(), "settle " + date,
+                root.withProgress("settle " + date, () -> ops.settle(date)));
     }
 }

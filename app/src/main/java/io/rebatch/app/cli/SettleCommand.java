@@ -19,6 +19,6 @@ class SettleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return JobReporting.report(root.out(), root.spec.commandLine().getErr(), "settle " + date,
-                root.bean(Operations.class).settle(date));
+                root.withProgress("settle " + date, () -> root.bean(Operations.class).settle(date)));
     }
 }

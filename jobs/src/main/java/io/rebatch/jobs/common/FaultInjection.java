@@ -8,7 +8,8 @@ import org.springframework.core.env.Environment;
  * execution; {@code rebatch.fault.<point>.pause-at-item=N} announces "FAULT pause" on stderr and blocks there so
  * a test can SIGKILL the process with the chunk uncommitted; with {@code rebatch.fault.<point>.pause-once=FILE} only
  * the first process to create FILE pauses (two scheduler nodes with the same settings: the one that runs the job
- * first pauses, the one that takes over does not).
+ * first pauses, the one that takes over does not); {@code rebatch.fault.<point>.delay-ms=N} sleeps N ms before every
+ * chunk there, inside its transaction, so that a job takes long enough to watch its progress or to stop it mid-step.
  */
 public class FaultInjection {
     private final Environment env;
@@ -19,6 +20,10 @@ public class FaultInjection {
 
     /** Called with the 1-based range of items the chunk covers, before anything of the chunk is written. */
     public void beforeWrite(String point, long firstItem, long lastItem) {
+        long delayMillis = env.getProperty("rebatch.fault." + point + ".delay-ms", Long.class, 0L);
+        if (delayMillis > 0) {
+            sleep(point, delayMillis);
+        }
         long failAt = env.getProperty("rebatch.fault." + point + ".fail-at-item", Long.class, -1L);
         if (failAt >= firstItem && failAt <= lastItem) {
             throw new IllegalStateException("injected failure at item " + failAt + " of " + point);
@@ -28,12 +33,16 @@ public class FaultInjection {
         if (pauseAt >= firstItem && pauseAt <= lastItem && (once == null || claim(once))) {
             System.err.println("FAULT pause " + point + " at item " + pauseAt);
             System.err.flush();
-            try {
-                Thread.sleep(Long.MAX_VALUE);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted at fault point " + point, e);
-            }
+            sleep(point, Long.MAX_VALUE);
+        }
+    }
+
+    private static void sleep(String point, long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted at fault point " + point, e);
         }
     }
 

@@ -121,9 +121,8 @@ public class RebatchJobsConfiguration {
     }
 
     @Bean
-    public GracefulStop gracefulStop(JobOperator jobOperator, JobRepository jobRepository, JobLock jobLock,
-                                     Environment env) {
-        return new GracefulStop(jobOperator, jobRepository, jobLock,
+    public GracefulStop gracefulStop(JobRepository jobRepository, JobLock jobLock, Environment env) {
+        return new GracefulStop(jobRepository, jobLock,
                 env.getProperty("rebatch.shutdown.stop-wait", java.time.Duration.class, java.time.Duration.ofSeconds(60)));
     }
 
