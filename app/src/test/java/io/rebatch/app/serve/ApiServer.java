@@ -130,10 +130,12 @@ final class ApiServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // Spring Boot sets LOG_FILE as a system property only when it is not set yet: a context started earlier in this
-        // JVM (another test's server) would otherwise keep logging to its own file.
+        // Logging is one per JVM: Spring Boot initialises Logback only when no live context did (and sets LOG_FILE only
+        // when it is not set yet), so with another test's server still open in this JVM this one would log to that
+        // one's file. Marking it uninitialised makes this context configure logging with its own file.
         System.clearProperty("LOG_FILE");
         System.clearProperty("LOG_PATH");
+        org.springframework.boot.logging.LoggingSystem.get(ApiServer.class.getClassLoader()).cleanUp();
         ConfigurableApplicationContext context = RebatchContext.startWeb(jdbcUrl, config, Map.of("server.port", 0));
         try {
             return new ApiServer(name, jdbcUrl, secret, scenario, logFile, context);
