@@ -1,5 +1,6 @@
 package io.rebatch.readers.appdata;
 
+import io.rebatch.domain.BindingKind;
 import io.rebatch.domain.BadInputException;
 import io.rebatch.domain.FieldLimits;
 import io.rebatch.domain.Platform;

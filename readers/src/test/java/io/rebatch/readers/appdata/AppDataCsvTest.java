@@ -1,5 +1,6 @@
 package io.rebatch.readers.appdata;
 
+import io.rebatch.domain.BindingKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

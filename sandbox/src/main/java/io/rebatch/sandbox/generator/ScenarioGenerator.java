@@ -1,5 +1,6 @@
 package io.rebatch.sandbox.generator;
 
+import io.rebatch.domain.BindingKind;
 import io.rebatch.domain.BusinessTime;
 import io.rebatch.domain.Level;
 import io.rebatch.domain.Platform;

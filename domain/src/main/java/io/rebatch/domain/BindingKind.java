@@ -1,6 +1,4 @@
-package io.rebatch.readers.appdata;
-
-import io.rebatch.domain.Platform;
+package io.rebatch.domain;
 
 /**
  * The kinds of tracking binding (SPEC §2.2) and the one platform each belongs to. The name is the code in
