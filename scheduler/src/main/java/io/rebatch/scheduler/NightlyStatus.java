@@ -6,7 +6,6 @@ import io.rebatch.jobs.settle.SettleJobConfiguration;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.List;
@@ -57,27 +56,28 @@ public class NightlyStatus {
         return !now.toLocalTime().isBefore(deadline) && !settled(yesterday());
     }
 
-    /** The end time of each feed's latest completed pull (feeds never pulled are absent). */
+    /** Per feed, the end of the window of its latest completed pull (feeds never pulled are absent). */
     public Map<Feed, Instant> lastPulls() {
         Map<Feed, Instant> out = new EnumMap<>(Feed.class);
         List<JobInstance> instances = jobRepository.getJobInstances("pull", 0, RECENT);
         for (JobInstance i : instances) {
             JobExecution last = jobRepository.getLastJobExecution(i);
-            if (last == null || last.getStatus() != BatchStatus.COMPLETED || last.getEndTime() == null) {
+            if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
                 continue;
             }
             String feed = last.getJobParameters().getString("feed");
             if (feed == null) {
                 continue;
             }
-            Instant end = toInstant(last.getEndTime());
+            String to = last.getJobParameters().getString("to");
+            if (to == null) {
+                continue;
+            }
+            // The end of the window the pull covered (its business key, an instant): what "pulled until" means,
+            // and free of Spring Batch's JVM-local start/end times.
+            Instant end = Instant.parse(to);
             out.merge(Feed.valueOf(feed), end, (a, b) -> a.isAfter(b) ? a : b);
         }
         return out;
-    }
-
-    /** Spring Batch keeps local date-times in the JVM's zone. */
-    private static Instant toInstant(LocalDateTime t) {
-        return t.atZone(java.time.ZoneId.systemDefault()).toInstant();
     }
 }

@@ -9,8 +9,8 @@ import java.time.Instant;
 /**
  * Gauges of the nightly on {@code /actuator/prometheus} (next to Spring Batch's own job/step/chunk observations and
  * the {@code rebatch.scheduler.firings} counter): {@code rebatch.nightly.settled} (1 when yesterday's settlement
- * completed), and {@code rebatch.pull.last.success} per feed and platform (epoch seconds of the end of its latest
- * completed pull; 0 when never). Read from the job repository at scrape time, so every node reports the same.
+ * completed), and {@code rebatch.pull.last.success} per feed and platform (epoch seconds of the end of the window its latest
+ * completed pull covered; 0 when never). Read from the job repository at scrape time, so every node reports the same.
  */
 public class SchedulerMetrics implements MeterBinder {
     private final NightlyStatus status;
@@ -28,7 +28,7 @@ public class SchedulerMetrics implements MeterBinder {
                 Instant t = s.lastPulls().get(feed);
                 return t == null ? 0 : t.getEpochSecond();
             }).tag("feed", feed.name()).tag("platform", feed.platform().name()).baseUnit("seconds")
-                    .description("end of the latest completed pull of the feed (epoch seconds)").register(registry);
+                    .description("end of the window of the feed's latest completed pull (epoch seconds)").register(registry);
         }
     }
 }
