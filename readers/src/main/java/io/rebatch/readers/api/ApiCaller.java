@@ -1,21 +1,18 @@
 package io.rebatch.readers.api;
 
+import dev.failsafe.Execution;
 import io.rebatch.domain.Platform;
-import io.rebatch.readers.report.PageParseException;
+import io.rebatch.readers.api.AttemptOutcome.Fatal;
+import io.rebatch.readers.api.AttemptOutcome.Page;
+import io.rebatch.readers.api.AttemptOutcome.Retryable;
 import io.rebatch.readers.report.Paging;
 import io.rebatch.readers.report.ParsedPage;
 import io.rebatch.readers.report.PlatformError;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * broken connection or an unreadable body (an HTML page from a proxy) is retried with back-off
  * ({@link RetrySettings}); an error the platform's {@link ErrorVerdict policy} calls fatal (credentials, signature,
  * a rejected parameter) fails at once. The form is rebuilt for every attempt so each carries a fresh timestamp and
- * signature.
+ * signature. {@link AttemptClassifier} reads each answer; a Failsafe {@link PageRetryPolicy} decides whether to ask
+ * again and after what wait; this class sends the requests, sleeps on the runtime's {@link Sleeper}, logs, and turns
+ * the last outcome into a page or a {@link PullException}.
  *
  * <p>It never logs or puts into a message the request's parameters, the endpoint with parameters, or a secret: log
  * lines carry platform, api, window, page, attempt, the platform's error code and message, and the first 80
@@ -47,7 +46,6 @@ import org.slf4j.LoggerFactory;
 public final class ApiCaller {
     private static final Logger log = LoggerFactory.getLogger(ApiCaller.class);
     private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded;charset=utf-8");
-    static final int SNIPPET_CHARS = 80;
 
     private final Platform platform;
     private final String api;
@@ -55,7 +53,7 @@ public final class ApiCaller {
     private final RetrySettings retry;
     private final RateLimiter limiter;
     private final PullRuntime runtime;
-    private final Function<PlatformError, ErrorVerdict> policy;
+    private final AttemptClassifier classifier;
     private final String settingsPrefix;
 
     /** The parser of one platform API's response body (one of the {@code io.rebatch.readers.report} page parsers). */
@@ -81,7 +79,7 @@ public final class ApiCaller {
         this.retry = Objects.requireNonNull(retry);
         this.runtime = Objects.requireNonNull(runtime);
         this.limiter = runtime.rateLimiter(platform, ratePerSecond);
-        this.policy = Objects.requireNonNull(policy);
+        this.classifier = new AttemptClassifier(platform, settingsPrefix, policy, runtime.clock());
     }
 
     public Platform platform() {
@@ -113,127 +111,98 @@ public final class ApiCaller {
     }
 
     /**
-     * Fetches one page, retrying as described above.
+     * Fetches one page, retrying as described above: {@link AttemptClassifier} reads each answer, a
+     * {@link PageRetryPolicy} decides whether and after what wait to ask again, and the runtime's {@link Sleeper}
+     * waits.
      *
      * @param params the signed request parameters, built afresh for each attempt
      * @throws PullException when the page cannot be had
      */
     public <P extends Paging> Fetched<P> fetch(TimeWindow window, long page, Supplier<Map<String, String>> params,
                                                PageParser<P> parser) {
-        String source = source(window, page);
+        Execution<AttemptOutcome<P>> execution = Execution.of(PageRetryPolicy.of(retry, runtime::jitter));
         int throttled = 0;
-        PullException.Kind lastKind = PullException.Kind.TRANSIENT;
-        String lastProblem = "";
-        PlatformError lastError = null;
-        Throwable lastCause = null;
         for (int attempt = 1; ; attempt++) {
-            Duration serverWait = null;
-            try {
-                limiter.acquire();
-            } catch (InterruptedException e) {
-                throw interrupted(window, page, attempt - 1, e);
+            AttemptOutcome<P> outcome = attempt(window, page, attempt, params, parser);
+            throttled += outcome instanceof Retryable<P> r && r.throttled() ? 1 : 0;
+            execution.recordResult(outcome);
+            if (execution.isComplete()) {
+                return finish(window, page, attempt, throttled, outcome);
             }
-            Request request = new Request.Builder().url(url).post(form(params.get()))
-                    .header("Accept", "application/json").build();
-            long startNanos = System.nanoTime();
-            try (Response response = runtime.http().newCall(request).execute()) {
-                int status = response.code();
-                ResponseBody rb = response.body();
-                String body = rb == null ? "" : rb.string();
-                if (status >= 500 || status == 408 || status == 429) {
-                    serverWait = retryAfter(response.header("Retry-After"));
-                    lastKind = status == 429 ? PullException.Kind.THROTTLED : PullException.Kind.TRANSIENT;
-                    throttled += status == 429 ? 1 : 0;
-                    lastProblem = "HTTP " + status + bodyPart(response, body);
-                    lastError = null;
-                    lastCause = null;
-                } else if (status >= 300 && status < 400) {
-                    throw new PullException(PullException.Kind.CONFIGURATION, platform, api, window, page, attempt, null,
-                            "the endpoint answered HTTP " + status + " (redirect" + location(response)
-                                    + "); set " + settingsPrefix + ".endpoint to the final URL", null);
-                } else {
-                    ParsedPage<P> parsed = null;
-                    try {
-                        parsed = parser.parse(body, source, 1);
-                    } catch (PageParseException e) {
-                        if (status >= 400) {
-                            throw new PullException(PullException.Kind.CONFIGURATION, platform, api, window, page, attempt,
-                                    null, "the endpoint answered HTTP " + status + bodyPart(response, body)
-                                    + "; check " + settingsPrefix + ".endpoint", null);
-                        }
-                        lastKind = PullException.Kind.TRANSIENT;
-                        lastProblem = "the answer is not a " + platform + " page (" + parseReason(e) + "), HTTP " + status
-                                + bodyPart(response, body);
-                        lastError = null;
-                        lastCause = null;
-                    }
-                    if (parsed != null && !parsed.isError()) {
-                        if (log.isDebugEnabled()) {
-                            log.debug("api page platform={} api={} window=\"{}\" page={} attempt={} rows={} millis={}",
-                                    platform, api, window, page, attempt, parsed.rows().size(),
-                                    (System.nanoTime() - startNanos) / 1_000_000);
-                        }
-                        return new Fetched<>(body, parsed, attempt, throttled);
-                    }
-                    if (parsed != null) {
-                        PlatformError error = parsed.error();
-                        ErrorVerdict verdict = policy.apply(error);
-                        if (verdict instanceof ErrorVerdict.Fail fail) {
-                            log.error("api failed platform={} api={} window=\"{}\" page={} attempt={} kind={} error=\"{}\"",
-                                    platform, api, window, page, attempt, fail.kind(), error.describe());
-                            throw new PullException(fail.kind(), platform, api, window, page, attempt, error,
-                                    error.describe() + "; " + fail.advice(), null);
-                        }
-                        ErrorVerdict.Retry r = (ErrorVerdict.Retry) verdict;
-                        lastKind = r.throttled() ? PullException.Kind.THROTTLED : PullException.Kind.TRANSIENT;
-                        throttled += r.throttled() ? 1 : 0;
-                        serverWait = r.serverWait();
-                        lastProblem = error.describe();
-                        lastError = error;
-                        lastCause = null;
-                    }
-                }
-            } catch (IOException e) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw interrupted(window, page, attempt, e);
-                }
-                lastKind = PullException.Kind.TRANSIENT;
-                lastProblem = (e instanceof SocketTimeoutException || e instanceof InterruptedIOException ? "timeout: " : "I/O error: ")
-                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
-                lastError = null;
-                lastCause = e;
-            }
-
-            if (serverWait != null && serverWait.compareTo(retry.maxServerWait()) > 0) {
-                log.error("api failed platform={} api={} window=\"{}\" page={} attempt={} kind=THROTTLED waitSeconds={}",
-                        platform, api, window, page, attempt, serverWait.toSeconds());
-                throw new PullException(PullException.Kind.THROTTLED, platform, api, window, page, attempt, lastError,
-                        lastProblem + "; the platform asks to wait " + serverWait.toSeconds() + " s, longer than "
-                                + settingsPrefix + ".retry.max-server-wait (" + retry.maxServerWait().toSeconds()
-                                + " s): run again later (a rerun resumes after the last completed window)", lastCause);
-            }
-            if (attempt >= retry.maxAttempts()) {
-                log.error("api failed platform={} api={} window=\"{}\" page={} attempts={} kind={} last=\"{}\"",
-                        platform, api, window, page, attempt, lastKind, lastProblem);
-                String advice = lastKind == PullException.Kind.THROTTLED
-                        ? "the platform kept throttling; lower " + settingsPrefix + ".rate-cap or run again later"
-                        : "the platform or the network kept failing; run again later";
-                throw new PullException(lastKind, platform, api, window, page, attempt, lastError,
-                        "gave up after " + attempt + " attempts, last: " + lastProblem + "; " + advice
-                                + " (a rerun resumes after the last completed window)", lastCause);
-            }
-            Duration wait = retry.backoff(attempt, runtime.jitter());
-            if (serverWait != null && serverWait.compareTo(wait) > 0) {
-                wait = serverWait;
-            }
+            Retryable<P> failed = (Retryable<P>) outcome;
+            Duration wait = execution.getDelay();
             log.warn("api retry platform={} api={} window=\"{}\" page={} attempt={} kind={} waitMillis={} reason=\"{}\"",
-                    platform, api, window, page, attempt, lastKind, wait.toMillis(), lastProblem);
+                    platform, api, window, page, attempt, failed.kind(), wait.toMillis(), failed.problem());
             try {
                 runtime.sleeper().sleep(wait);
             } catch (InterruptedException e) {
                 throw interrupted(window, page, attempt, e);
             }
         }
+    }
+
+    /** One request: wait for the rate cap, POST a freshly signed form, read the answer. */
+    private <P extends Paging> AttemptOutcome<P> attempt(TimeWindow window, long page, int attempt,
+                                                         Supplier<Map<String, String>> params, PageParser<P> parser) {
+        try {
+            limiter.acquire();
+        } catch (InterruptedException e) {
+            throw interrupted(window, page, attempt - 1, e);
+        }
+        Request request = new Request.Builder().url(url).post(form(params.get()))
+                .header("Accept", "application/json").build();
+        long startNanos = System.nanoTime();
+        try (Response response = runtime.http().newCall(request).execute()) {
+            ResponseBody rb = response.body();
+            String body = rb == null ? "" : rb.string();
+            AttemptOutcome<P> outcome = classifier.answer(response, body, parser, source(window, page));
+            if (outcome instanceof Page<P> good && log.isDebugEnabled()) {
+                log.debug("api page platform={} api={} window=\"{}\" page={} attempt={} rows={} millis={}",
+                        platform, api, window, page, attempt, good.parsed().rows().size(),
+                        (System.nanoTime() - startNanos) / 1_000_000);
+            }
+            return outcome;
+        } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw interrupted(window, page, attempt, e);
+            }
+            return classifier.transportFailure(e);
+        }
+    }
+
+    /** The page, or the failure that ended the retries (each logged once, with its reason). */
+    private <P extends Paging> Fetched<P> finish(TimeWindow window, long page, int attempt, int throttled,
+                                                 AttemptOutcome<P> outcome) {
+        if (outcome instanceof Page<P> good) {
+            return new Fetched<>(good.body(), good.parsed(), attempt, throttled);
+        }
+        if (outcome instanceof Fatal<P> fatal) {
+            PlatformError error = fatal.error();
+            if (error != null) {
+                // the platform's refusal is logged with its code; a redirect or a bare HTTP 4xx is in the message only
+                log.error("api failed platform={} api={} window=\"{}\" page={} attempt={} kind={} error=\"{}\"",
+                        platform, api, window, page, attempt, fatal.kind(), error.describe());
+            }
+            throw new PullException(fatal.kind(), platform, api, window, page, attempt, error, fatal.detail(), null);
+        }
+        Retryable<P> last = (Retryable<P>) outcome;
+        if (PageRetryPolicy.waitTooLong(retry, last)) {
+            Duration serverWait = last.serverWait();
+            log.error("api failed platform={} api={} window=\"{}\" page={} attempt={} kind=THROTTLED waitSeconds={}",
+                    platform, api, window, page, attempt, serverWait.toSeconds());
+            throw new PullException(PullException.Kind.THROTTLED, platform, api, window, page, attempt, last.error(),
+                    last.problem() + "; the platform asks to wait " + serverWait.toSeconds() + " s, longer than "
+                            + settingsPrefix + ".retry.max-server-wait (" + retry.maxServerWait().toSeconds()
+                            + " s): run again later (a rerun resumes after the last completed window)", last.cause());
+        }
+        log.error("api failed platform={} api={} window=\"{}\" page={} attempts={} kind={} last=\"{}\"",
+                platform, api, window, page, attempt, last.kind(), last.problem());
+        String advice = last.throttled()
+                ? "the platform kept throttling; lower " + settingsPrefix + ".rate-cap or run again later"
+                : "the platform or the network kept failing; run again later";
+        throw new PullException(last.kind(), platform, api, window, page, attempt, last.error(),
+                "gave up after " + attempt + " attempts, last: " + last.problem() + "; " + advice
+                        + " (a rerun resumes after the last completed window)", last.cause());
     }
 
     private PullException interrupted(TimeWindow window, long page, int attempts, Exception e) {
@@ -256,68 +225,5 @@ public final class ApiCaller {
                     .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
         }
         return RequestBody.create(sb.toString().getBytes(StandardCharsets.UTF_8), FORM);
-    }
-
-    private Duration retryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        String h = header.trim();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(h)));
-        } catch (NumberFormatException ignored) {
-            // an HTTP-date
-        }
-        try {
-            Instant at = ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            Duration d = Duration.between(runtime.clock().instant(), at);
-            return d.isNegative() ? Duration.ZERO : d;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    /** The parser's reason without its own quote of the body (ours follows). */
-    private static String parseReason(PageParseException e) {
-        String m = e.getMessage() == null ? "unreadable" : e.getMessage();
-        int quote = m.indexOf(" (body starts with");
-        return quote > 0 ? m.substring(0, quote) : m;
-    }
-
-    private static String location(Response response) {
-        String loc = response.header("Location");
-        if (loc == null) {
-            return "";
-        }
-        HttpUrl u = response.request().url().resolve(loc);
-        // scheme, host and path only: a redirect target's query is nobody's business in a log
-        return " to " + (u == null ? snippet(loc) : u.scheme() + "://" + u.host() + ":" + u.port() + u.encodedPath());
-    }
-
-    private static String bodyPart(Response response, String body) {
-        String type = response.header("Content-Type");
-        return (type == null ? "" : " " + type) + ", body starts '" + snippet(body) + "'";
-    }
-
-    /** The first {@value #SNIPPET_CHARS} characters of a body, whitespace runs and control characters as one space. */
-    public static String snippet(String body) {
-        if (body == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder();
-        boolean space = false;
-        for (int i = 0; i < body.length() && sb.length() < SNIPPET_CHARS; i++) {
-            char c = body.charAt(i);
-            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-                if (!space && sb.length() > 0) {
-                    sb.append(' ');
-                }
-                space = true;
-            } else {
-                sb.append(c);
-                space = false;
-            }
-        }
-        return sb.toString().strip();
     }
 }
