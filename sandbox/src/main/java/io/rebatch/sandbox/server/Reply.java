@@ -1,10 +1,10 @@
 package io.rebatch.sandbox.server;
 
 /** An HTTP answer: status, content type, body. */
-record Reply(int status, String contentType, String body) {
-    static final String JSON = "application/json;charset=UTF-8";
+public record Reply(int status, String contentType, String body) {
+    public static final String JSON = "application/json;charset=UTF-8";
 
-    static Reply json(String body) {
+    public static Reply json(String body) {
         return new Reply(200, JSON, body);
     }
 }

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One order line of the scenario with its whole timeline of snapshots, in update-time order
- * (equal times are possible: the later one then has the higher status rank). Taobao lines may
- * also carry a refund timeline. Identity equality: a regenerated line is an equal-valued but
+ * One generated order line of the scenario with its whole timeline of snapshots, in update-time
+ * order (equal times are possible: the later one then has the higher status rank). A line may also
+ * carry a refund timeline (Taobao's refund API). Identity equality: a regenerated line is an equal-valued but
  * distinct object.
  */
-public final class OrderLine {
+public final class GeneratedLine {
     private final Platform platform;
     private final String lineId;
     private final String parentOrderId;
@@ -31,7 +31,7 @@ public final class OrderLine {
     private List<Snapshot> snapshots;
     private List<Snapshot> refunds;
 
-    OrderLine(Platform platform, String lineId, String parentOrderId, LocalDate creationDay, long ordinal,
+    public GeneratedLine(Platform platform, String lineId, String parentOrderId, LocalDate creationDay, long ordinal,
               String itemId, String pid, Instant createdAt) {
         this.platform = platform;
         this.lineId = lineId;
@@ -48,13 +48,13 @@ public final class OrderLine {
         snapshotRows.add(row);
     }
 
-    void addRefund(Instant t, TaobaoRefundRow row) {
+    void addRefund(Instant t, PlatformRow row) {
         refundTimes.add(t);
         refundRows.add(row);
     }
 
     /** Called once the timelines are complete: builds the immutable snapshots with their neighbours. */
-    OrderLine seal() {
+    GeneratedLine seal() {
         snapshots = build(snapshotTimes, snapshotRows, false);
         refunds = build(refundTimes, refundRows, true);
         return this;
@@ -119,7 +119,7 @@ public final class OrderLine {
         return latestAtOrBefore(snapshots, t);
     }
 
-    /** The line's refund (Taobao) as shown at instant t. */
+    /** The line's refund as shown at instant t (Taobao lines only have one). */
     public Optional<Snapshot> refundStateAt(Instant t) {
         return latestAtOrBefore(refunds, t);
     }
@@ -136,6 +136,6 @@ public final class OrderLine {
 
     @Override
     public String toString() {
-        return "OrderLine[" + platform + " " + lineId + ", " + snapshots.size() + " snapshots]";
+        return "GeneratedLine[" + platform + " " + lineId + ", " + snapshots.size() + " snapshots]";
     }
 }

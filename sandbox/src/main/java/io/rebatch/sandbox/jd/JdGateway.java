@@ -1,13 +1,18 @@
-package io.rebatch.sandbox.server;
+package io.rebatch.sandbox.jd;
 
 import io.rebatch.domain.BadInputException;
 import io.rebatch.domain.BusinessTime;
 import io.rebatch.domain.Platform;
-import io.rebatch.sandbox.format.PlatformJson;
-import io.rebatch.sandbox.generator.JdOrderRow;
-import io.rebatch.sandbox.generator.OrderLine;
+import io.rebatch.sandbox.WireJson;
+import io.rebatch.sandbox.generator.GeneratedLine;
 import io.rebatch.sandbox.generator.ScenarioGenerator;
 import io.rebatch.sandbox.generator.Snapshot;
+import io.rebatch.sandbox.server.AppCredentials;
+import io.rebatch.sandbox.server.Faults;
+import io.rebatch.sandbox.server.Gateway;
+import io.rebatch.sandbox.server.Reply;
+import io.rebatch.sandbox.server.ServerContext;
+import io.rebatch.sandbox.server.Signatures;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -38,9 +43,9 @@ import java.util.function.Function;
  * snapshot updated in the window (in update-time order), types 1/2 each matching line once in its
  * latest state up to the scenario horizon; {@code orderId} looks up one order's lines.
  */
-final class JdGateway {
+public final class JdGateway implements Gateway {
     static final String METHOD = "jd.union.open.order.row.query";
-    static final int PARAM_ERROR = 400;
+    public static final int PARAM_ERROR = 400;
     static final int MAX_PAGE_SIZE = 500;
     static final Duration MAX_WINDOW = Duration.ofHours(1);
 
@@ -52,17 +57,18 @@ final class JdGateway {
 
     private Reply gatewayError(String code, String zh, String en) {
         ctx.counters(Platform.JD).rejected.incrementAndGet();
-        return Reply.json(PlatformJson.jdGatewayError(code, zh, en));
+        return Reply.json(JdJson.gatewayError(code, zh, en));
     }
 
     private Reply businessError(String message) {
         ctx.counters(Platform.JD).rejected.incrementAndGet();
-        return Reply.json(PlatformJson.jdBusinessError(PARAM_ERROR, message, ctx.jdRequestId()));
+        return Reply.json(JdJson.businessError(PARAM_ERROR, message, ctx.requestId(JdJson::requestId)));
     }
 
-    Reply handle(Map<String, String> p, long requestNo, Faults.Decision fault) {
+    @Override
+    public Reply handle(Map<String, String> p, long requestNo, Faults.Decision fault) {
         String appKey = p.get("app_key");
-        AppCredentials app = ctx.apps.get(Platform.JD);
+        AppCredentials app = ctx.app(Platform.JD);
         if (appKey == null || !app.key().equals(appKey)) {
             return gatewayError("19", "无效的app_key", "Invalid app_key");
         }
@@ -93,7 +99,7 @@ final class JdGateway {
         }
         if (fault.throttle()) {
             ctx.counters(Platform.JD).throttled.incrementAndGet();
-            return Reply.json(PlatformJson.jdGatewayError("2", "调用次数超过限制", "App Call Limited"));
+            return Reply.json(JdJson.gatewayError("2", "调用次数超过限制", "App Call Limited"));
         }
         return orders(p, requestNo);
     }
@@ -105,7 +111,7 @@ final class JdGateway {
         }
         JsonNode req;
         try {
-            req = PlatformJson.MAPPER.readTree(json).path("orderReq");
+            req = WireJson.MAPPER.readTree(json).path("orderReq");
         } catch (JacksonException e) {
             return businessError("参数错误: 360buy_param_json不是合法的JSON");
         }
@@ -149,18 +155,23 @@ final class JdGateway {
         int to = Math.min(rows.size(), from + pageSize);
         List<Snapshot> page = rows.subList(from, to);
         ctx.recordPage(Platform.JD, METHOD, page, requestNo, pageIndex, s -> false);
-        return Reply.json(PlatformJson.jdOrderPage(page.stream().map(s -> (JdOrderRow) s.row()).toList(),
-                to < rows.size(), ctx.jdRequestId()));
+        return Reply.json(JdJson.orderPage(page.stream().map(s -> (JdOrderRow) s.row()).toList(),
+                to < rows.size(), ctx.requestId(JdJson::requestId)));
+    }
+
+    @Override
+    public List<Snapshot> window(Instant from, Instant to) {
+        return ctx.generator().snapshots(Platform.JD, from, to);
     }
 
     private List<Snapshot> candidates(int type, Instant start, Instant end) {
-        ScenarioGenerator g = ctx.generator;
+        ScenarioGenerator g = ctx.generator();
         if (type == 3) {
             return g.snapshots(Platform.JD, start, end);
         }
         Function<JdOrderRow, Instant> field = type == 1 ? JdOrderRow::orderTime : JdOrderRow::finishTime;
         LocalDate firstDay = BusinessTime.dateOf(start).minusDays(type == 2 ? ScenarioGenerator.MAX_LIFETIME_DAYS : 0);
-        List<Snapshot> out = TaobaoGateway.latestStates(g, Platform.JD, firstDay, BusinessTime.dateOf(end), s -> {
+        List<Snapshot> out = g.latestStates(Platform.JD, firstDay, BusinessTime.dateOf(end), s -> {
             Instant t = field.apply((JdOrderRow) s.row());
             return t != null && !t.isBefore(start) && t.isBefore(end);
         });
@@ -170,8 +181,8 @@ final class JdGateway {
 
     private List<Snapshot> byOrderId(long orderId) {
         List<Snapshot> out = new ArrayList<>();
-        ctx.generator.lines(Platform.JD).filter(l -> l.parentOrderId().equals(Long.toString(orderId)))
-                .map(OrderLine::snapshots).filter(s -> !s.isEmpty())
+        ctx.generator().lines(Platform.JD).filter(l -> l.parentOrderId().equals(Long.toString(orderId)))
+                .map(GeneratedLine::snapshots).filter(s -> !s.isEmpty())
                 .forEach(s -> out.add(s.get(s.size() - 1)));
         return out;
     }

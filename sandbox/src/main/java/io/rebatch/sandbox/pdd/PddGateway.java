@@ -1,10 +1,16 @@
-package io.rebatch.sandbox.server;
+package io.rebatch.sandbox.pdd;
 
 import io.rebatch.domain.Platform;
-import io.rebatch.sandbox.format.PlatformJson;
-import io.rebatch.sandbox.generator.PddOrderRow;
+import io.rebatch.sandbox.generator.Snapshot;
+import io.rebatch.sandbox.server.AppCredentials;
+import io.rebatch.sandbox.server.Faults;
+import io.rebatch.sandbox.server.Gateway;
+import io.rebatch.sandbox.server.Reply;
+import io.rebatch.sandbox.server.ServerContext;
+import io.rebatch.sandbox.server.Signatures;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,13 +28,13 @@ import java.util.Map;
  * 10000 for every parameter error (with a {@code sub_msg} naming it); windows are
  * {@code [start, end)}; the 90-day look-back is not checked.
  */
-final class PddGateway {
+public final class PddGateway implements Gateway {
     static final String METHOD = "pdd.ddk.order.list.increment.get";
-    static final int PARAM_ERROR = 10000;
-    static final int INVALID_CLIENT_ID = 10016;
-    static final int INVALID_SIGN = 10017;
-    static final int THROTTLED = 52101;
-    static final int TOO_FREQUENT = 70031;
+    public static final int PARAM_ERROR = 10000;
+    public static final int INVALID_CLIENT_ID = 10016;
+    public static final int INVALID_SIGN = 10017;
+    public static final int THROTTLED = 52101;
+    public static final int TOO_FREQUENT = 70031;
     static final long MAX_WINDOW_SECONDS = 24 * 3600;
     static final int MIN_PAGE_SIZE = 10;
     static final int MAX_PAGE_SIZE = 100;
@@ -38,20 +44,23 @@ final class PddGateway {
 
     PddGateway(ServerContext ctx) {
         this.ctx = ctx;
-        this.paging = new PddPagingSimulator(ctx.generator, ctx.pddUpdatesPerPage, ctx.counters(Platform.PDD), ctx.seed);
+        this.paging = new PddPagingSimulator(ctx.generator(), ctx.pddUpdatesPerPage(), ctx.counters(Platform.PDD), ctx.seed());
     }
 
-    PddPagingSimulator paging() {
-        return paging;
+    /** The real snapshots minus those superseded by simulated updates, plus the simulated ones; sorted as served. */
+    @Override
+    public List<Snapshot> window(Instant from, Instant to) {
+        return paging.window(from, to);
     }
 
     private Reply error(int code, String msg, String subMsg) {
         ctx.counters(Platform.PDD).rejected.incrementAndGet();
-        return Reply.json(PlatformJson.pddError(code, msg, subMsg, ctx.pddRequestId()));
+        return Reply.json(PddJson.error(code, msg, subMsg, ctx.requestId(PddJson::requestId)));
     }
 
-    Reply handle(Map<String, String> p, long requestNo, Faults.Decision fault) {
-        AppCredentials app = ctx.apps.get(Platform.PDD);
+    @Override
+    public Reply handle(Map<String, String> p, long requestNo, Faults.Decision fault) {
+        AppCredentials app = ctx.app(Platform.PDD);
         String clientId = p.get("client_id");
         if (clientId == null || !clientId.equals(app.key())) {
             return error(INVALID_CLIENT_ID, "client_id不存在", "client_id无效: " + (clientId == null ? "缺少client_id" : clientId));
@@ -87,8 +96,8 @@ final class PddGateway {
         if (fault.throttle()) {
             ctx.counters(Platform.PDD).throttled.incrementAndGet();
             boolean limited = fault.kind() < 50;
-            return Reply.json(PlatformJson.pddError(limited ? THROTTLED : TOO_FREQUENT,
-                    limited ? "当前接口被限流，请稍后重试" : "调用过于频繁，请调整调用频率", null, ctx.pddRequestId()));
+            return Reply.json(PddJson.error(limited ? THROTTLED : TOO_FREQUENT,
+                    limited ? "当前接口被限流，请稍后重试" : "调用过于频繁，请调整调用频率", null, ctx.requestId(PddJson::requestId)));
         }
         return orders(p, requestNo);
     }
@@ -118,8 +127,8 @@ final class PddGateway {
         boolean returnCount = !"false".equalsIgnoreCase(p.getOrDefault("return_count", "true"));
         PddPagingSimulator.Page result = paging.page(Instant.ofEpochSecond(start), Instant.ofEpochSecond(end), (int) pg, (int) size);
         ctx.recordPage(Platform.PDD, METHOD, result.rows(), requestNo, pg, paging::simulated);
-        return Reply.json(PlatformJson.pddOrderPage(result.rows().stream().map(s -> (PddOrderRow) s.row()).toList(),
-                returnCount ? (long) result.total() : null, ctx.pddRequestId()));
+        return Reply.json(PddJson.orderPage(result.rows().stream().map(s -> (PddOrderRow) s.row()).toList(),
+                returnCount ? (long) result.total() : null, ctx.requestId(PddJson::requestId)));
     }
 
     private static Long longParam(Map<String, String> p, String name) {

@@ -1,10 +1,11 @@
-package io.rebatch.sandbox.server;
+package io.rebatch.sandbox.pdd;
 
 import io.rebatch.domain.Platform;
-import io.rebatch.sandbox.generator.PddOrderRow;
 import io.rebatch.sandbox.generator.ScenarioGenerator;
 import io.rebatch.sandbox.generator.SeedMath;
 import io.rebatch.sandbox.generator.Snapshot;
+import io.rebatch.sandbox.server.Counters;
+import io.rebatch.sandbox.server.ServedSnapshot;
 
 import java.time.Instant;
 import java.util.ArrayList;

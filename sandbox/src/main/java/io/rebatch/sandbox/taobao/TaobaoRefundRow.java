@@ -1,4 +1,6 @@
-package io.rebatch.sandbox.generator;
+package io.rebatch.sandbox.taobao;
+
+import io.rebatch.sandbox.generator.PlatformRow;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.rebatch.sandbox.format;
+package io.rebatch.sandbox.taobao;
 
 import io.rebatch.sandbox.generator.SeedMath;
 

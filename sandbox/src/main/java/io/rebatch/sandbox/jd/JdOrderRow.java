@@ -1,4 +1,6 @@
-package io.rebatch.sandbox.generator;
+package io.rebatch.sandbox.jd;
+
+import io.rebatch.sandbox.generator.PlatformRow;
 
 import java.time.Instant;
 
