@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * The scenario's cast, built once from the seed: users (with a few "ghost" ids the app's export
@@ -155,10 +156,7 @@ public final class Population {
             Item[] pool = new Item[poolSize];
             Set<String> seen = new HashSet<>();
             for (int k = 0; k < poolSize; k++) {
-                String id;
-                do {
-                    id = sim.drawItemId(it);
-                } while (!seen.add(id));
+                String id = drawUnique(seen, () -> sim.drawItemId(it));
                 long unit = it.nextInt(100) < 8 ? 50_000 + it.nextLong(450_000) : 590 + it.nextLong(99_000);
                 int rate = sim.drawItemRate(it);
                 pool[k] = new Item(id, TITLES[it.nextInt(TITLES.length)], unit, rate);
@@ -167,23 +165,23 @@ public final class Population {
             String[] pp = new String[pidPool];
             Set<String> seenPid = new HashSet<>();
             for (int k = 0; k < pidPool; k++) {
-                String pid;
-                do {
-                    pid = sim.drawPid(it);
-                } while (!seenPid.add(pid));
-                pp[k] = pid;
+                pp[k] = drawUnique(seenPid, () -> sim.drawPid(it));
             }
             pids.put(sim.platform(), pp);
         }
     }
 
-    private String fresh(SplittableRandom r, TrackingKind.Shape shape) {
+    private static String drawUnique(Set<String> seen, Supplier<String> draw) {
         while (true) {
-            String v = shape.draw(r);
-            if (boundValues.add(v)) {
+            String v = draw.get();
+            if (seen.add(v)) {
                 return v;
             }
         }
+    }
+
+    private String fresh(SplittableRandom r, TrackingKind.Shape shape) {
+        return drawUnique(boundValues, () -> shape.draw(r));
     }
 
     /** A value of the shape that nobody is bound to: a channel id the app never handed out. */

@@ -2,10 +2,9 @@ package io.rebatch.sandbox.jd;
 
 import io.rebatch.domain.BindingKind;
 import io.rebatch.domain.Platform;
-import io.rebatch.sandbox.PlatformSimulator;
+import io.rebatch.sandbox.AbstractPlatformSimulator;
 import io.rebatch.sandbox.generator.DayFile;
 import io.rebatch.sandbox.generator.GenerationContext;
-import io.rebatch.sandbox.generator.LineDraws;
 import io.rebatch.sandbox.generator.OrderDraft;
 import io.rebatch.sandbox.generator.OrderLines;
 import io.rebatch.sandbox.generator.ScenarioFiles;
@@ -26,19 +25,14 @@ import java.util.SplittableRandom;
  * lines, orders of up to three lines, day files {@code jd-D.jsonl} (order.row.query pages, 1-hour
  * windows, 100 rows a page), the JOS gateway at {@code /routerjson}.
  */
-public final class JdSimulator implements PlatformSimulator {
+public final class JdSimulator extends AbstractPlatformSimulator {
     public static final int PAGE_SIZE = 100;
     static final TrackingKind.Shape SUB_UNION_ID = TrackingKind.hex("rb", 8);
     private static final int[] RATES_BPS = {100, 200, 300, 500, 800, 1000, 1200, 1500, 2000, 3000};
 
-    @Override
-    public Platform platform() {
-        return Platform.JD;
-    }
-
-    @Override
-    public int order() {
-        return 1;
+    public JdSimulator() {
+        super(Platform.JD, 1, 30, true, Duration.ofHours(1), "/routerjson",
+                new AppCredentials("jd-key", "jd-secret"));
     }
 
     @Override
@@ -47,28 +41,8 @@ public final class JdSimulator implements PlatformSimulator {
     }
 
     @Override
-    public String drawItemId(SplittableRandom r) {
-        return LineDraws.twelveDigitId(r);
-    }
-
-    @Override
     public int drawItemRate(SplittableRandom r) {
         return RATES_BPS[r.nextInt(RATES_BPS.length)];
-    }
-
-    @Override
-    public String drawPid(SplittableRandom r) {
-        return LineDraws.elevenDigitId(r);
-    }
-
-    @Override
-    public int lineSharePercent() {
-        return 30;
-    }
-
-    @Override
-    public boolean multiLineOrders() {
-        return true;
     }
 
     @Override
@@ -77,25 +51,10 @@ public final class JdSimulator implements PlatformSimulator {
     }
 
     @Override
-    public Duration dumpWindow() {
-        return Duration.ofHours(1);
-    }
-
-    @Override
     public List<DayFile> writeOrderFiles(ScenarioFiles files, LocalDate day, List<List<Snapshot>> windows)
             throws IOException {
         return List.of(files.writeApiDump(this, day, windows, PAGE_SIZE, (slice, page, more, total, req) ->
                 JdJson.orderPage(slice.stream().map(s -> (JdOrderRow) s.row()).toList(), more, JdJson.requestId(req))));
-    }
-
-    @Override
-    public String gatewayPath() {
-        return "/routerjson";
-    }
-
-    @Override
-    public AppCredentials defaultCredentials() {
-        return new AppCredentials("jd-key", "jd-secret");
     }
 
     @Override

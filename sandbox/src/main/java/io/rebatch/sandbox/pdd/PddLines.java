@@ -1,7 +1,6 @@
 package io.rebatch.sandbox.pdd;
 
 import io.rebatch.domain.BindingKind;
-import io.rebatch.domain.BusinessTime;
 import io.rebatch.domain.Platform;
 import io.rebatch.sandbox.generator.GeneratedLine;
 import io.rebatch.sandbox.generator.GenerationContext;
@@ -20,9 +19,7 @@ import java.util.SplittableRandom;
 
 import static io.rebatch.sandbox.generator.LineDraws.DAY;
 import static io.rebatch.sandbox.generator.LineDraws.HOUR;
-import static io.rebatch.sandbox.generator.LineDraws.MIN;
 import static io.rebatch.sandbox.generator.LineDraws.halfUpDiv;
-import static io.rebatch.sandbox.generator.LineDraws.percentOf;
 import static io.rebatch.sandbox.generator.LineDraws.plus;
 import static io.rebatch.sandbox.generator.LineDraws.quantity;
 

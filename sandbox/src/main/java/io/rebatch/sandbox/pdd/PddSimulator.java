@@ -2,10 +2,9 @@ package io.rebatch.sandbox.pdd;
 
 import io.rebatch.domain.BindingKind;
 import io.rebatch.domain.Platform;
-import io.rebatch.sandbox.PlatformSimulator;
+import io.rebatch.sandbox.AbstractPlatformSimulator;
 import io.rebatch.sandbox.generator.DayFile;
 import io.rebatch.sandbox.generator.GenerationContext;
-import io.rebatch.sandbox.generator.LineDraws;
 import io.rebatch.sandbox.generator.OrderDraft;
 import io.rebatch.sandbox.generator.OrderLines;
 import io.rebatch.sandbox.generator.ScenarioFiles;
@@ -27,29 +26,19 @@ import java.util.SplittableRandom;
  * {@code pdd-D.jsonl} (order.list.increment.get pages, one 24-hour window, 100 rows a page), the
  * gateway at {@code /api/router} with updates while a client pages.
  */
-public final class PddSimulator implements PlatformSimulator {
+public final class PddSimulator extends AbstractPlatformSimulator {
     public static final int PAGE_SIZE = 100;
     static final TrackingKind.Shape UID = TrackingKind.hex("", 10);
     private static final int[] RATES_PERMILLE = {15, 30, 50, 80, 120, 150, 200, 300};
 
-    @Override
-    public Platform platform() {
-        return Platform.PDD;
-    }
-
-    @Override
-    public int order() {
-        return 2;
+    public PddSimulator() {
+        super(Platform.PDD, 2, 25, false, Duration.ofHours(24), "/api/router",
+                new AppCredentials("pdd-client", "pdd-secret"));
     }
 
     @Override
     public List<TrackingKind> trackingKinds() {
         return List.of(new TrackingKind(BindingKind.CUSTOM_PARAMETERS_UID, 50, UID, true));
-    }
-
-    @Override
-    public String drawItemId(SplittableRandom r) {
-        return LineDraws.twelveDigitId(r);
     }
 
     @Override
@@ -63,23 +52,8 @@ public final class PddSimulator implements PlatformSimulator {
     }
 
     @Override
-    public int lineSharePercent() {
-        return 25;
-    }
-
-    @Override
-    public boolean multiLineOrders() {
-        return false;
-    }
-
-    @Override
     public OrderLines startOrder(OrderDraft order, SplittableRandom r, GenerationContext ctx) {
         return new PddLines(order, r, ctx);
-    }
-
-    @Override
-    public Duration dumpWindow() {
-        return Duration.ofHours(24);
     }
 
     @Override
@@ -88,16 +62,6 @@ public final class PddSimulator implements PlatformSimulator {
         return List.of(files.writeApiDump(this, day, windows, PAGE_SIZE, (slice, page, more, total, req) ->
                 PddJson.orderPage(slice.stream().map(s -> (PddOrderRow) s.row()).toList(), (long) total,
                         PddJson.requestId(req))));
-    }
-
-    @Override
-    public String gatewayPath() {
-        return "/api/router";
-    }
-
-    @Override
-    public AppCredentials defaultCredentials() {
-        return new AppCredentials("pdd-client", "pdd-secret");
     }
 
     @Override

@@ -3,9 +3,6 @@ package io.rebatch.sandbox.taobao;
 import io.rebatch.domain.BadInputException;
 import io.rebatch.domain.BusinessTime;
 import io.rebatch.domain.Platform;
-import io.rebatch.sandbox.generator.DayBatch;
-import io.rebatch.sandbox.generator.GeneratedLine;
-import io.rebatch.sandbox.generator.ScenarioGenerator;
 import io.rebatch.sandbox.generator.Snapshot;
 import io.rebatch.sandbox.server.AppCredentials;
 import io.rebatch.sandbox.server.Faults;
@@ -13,18 +10,11 @@ import io.rebatch.sandbox.server.Gateway;
 import io.rebatch.sandbox.server.Reply;
 import io.rebatch.sandbox.server.ServerContext;
 import io.rebatch.sandbox.server.Signatures;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The Taobao Open Platform gateway ({@code /router/rest}) with {@code taobao.tbk.order.details.get}

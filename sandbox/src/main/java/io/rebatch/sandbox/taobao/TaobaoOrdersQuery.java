@@ -3,15 +3,10 @@ package io.rebatch.sandbox.taobao;
 import io.rebatch.domain.BadInputException;
 import io.rebatch.domain.BusinessTime;
 import io.rebatch.domain.Platform;
-import io.rebatch.sandbox.WireJson;
-import io.rebatch.sandbox.generator.DayBatch;
-import io.rebatch.sandbox.generator.GeneratedLine;
 import io.rebatch.sandbox.generator.ScenarioGenerator;
 import io.rebatch.sandbox.generator.Snapshot;
 import io.rebatch.sandbox.server.Reply;
 import io.rebatch.sandbox.server.ServerContext;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 import static io.rebatch.sandbox.taobao.TaobaoGateway.*;
@@ -30,15 +24,7 @@ import static io.rebatch.sandbox.taobao.TaobaoGateway.*;
  * limits (3 h, 20 min in a promotion period), the four query types, {@code order_scene} and
  * {@code tk_status} filters, and paging by {@code page_no} + {@code position_index} + {@code jump_type}.
  */
-final class TaobaoOrdersQuery {
-    private final TaobaoGateway gw;
-    private final ServerContext ctx;
-
-    TaobaoOrdersQuery(TaobaoGateway gw, ServerContext ctx) {
-        this.gw = gw;
-        this.ctx = ctx;
-    }
-
+record TaobaoOrdersQuery(TaobaoGateway gw, ServerContext ctx) {
     Reply answer(Map<String, String> p, long requestNo) {
         Integer queryType = intParam(p, "query_type", 1);
         Integer pageNo = intParam(p, "page_no", 1);

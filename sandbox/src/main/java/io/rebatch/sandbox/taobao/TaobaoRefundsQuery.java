@@ -4,7 +4,6 @@ import io.rebatch.domain.BadInputException;
 import io.rebatch.domain.BusinessTime;
 import io.rebatch.domain.Platform;
 import io.rebatch.sandbox.WireJson;
-import io.rebatch.sandbox.generator.DayBatch;
 import io.rebatch.sandbox.generator.GeneratedLine;
 import io.rebatch.sandbox.generator.ScenarioGenerator;
 import io.rebatch.sandbox.generator.Snapshot;
@@ -30,15 +29,7 @@ import static io.rebatch.sandbox.taobao.TaobaoGateway.*;
  * a 24-hour window from its {@code start_time}, search types 1–4 (each refund once in its latest
  * state) and 5 (every refund snapshot updated in the window).
  */
-final class TaobaoRefundsQuery {
-    private final TaobaoGateway gw;
-    private final ServerContext ctx;
-
-    TaobaoRefundsQuery(TaobaoGateway gw, ServerContext ctx) {
-        this.gw = gw;
-        this.ctx = ctx;
-    }
-
+record TaobaoRefundsQuery(TaobaoGateway gw, ServerContext ctx) {
     Reply answer(Map<String, String> p, long requestNo) {
         String option = p.get("search_option");
         if (option == null || option.isEmpty()) {

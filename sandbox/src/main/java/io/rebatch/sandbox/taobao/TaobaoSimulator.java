@@ -2,7 +2,7 @@ package io.rebatch.sandbox.taobao;
 
 import io.rebatch.domain.BindingKind;
 import io.rebatch.domain.Platform;
-import io.rebatch.sandbox.PlatformSimulator;
+import io.rebatch.sandbox.AbstractPlatformSimulator;
 import io.rebatch.sandbox.generator.DayFile;
 import io.rebatch.sandbox.generator.GenerationContext;
 import io.rebatch.sandbox.generator.LineDraws;
@@ -32,21 +32,16 @@ import java.util.SplittableRandom;
  * {@code taobao-D.csv}, then {@code taobao-refunds-D.jsonl} on days with refund updates; the TOP
  * gateway at {@code /router/rest}.
  */
-public final class TaobaoSimulator implements PlatformSimulator {
+public final class TaobaoSimulator extends AbstractPlatformSimulator {
     public static final int PAGE_SIZE = 20;
     public static final int REFUND_PAGE_SIZE = 20;
     /** Keys the seeded request ids of the refund dumps (the order dumps use {@link #order()}). */
     private static final long REFUND_REQUEST_STREAM = 99;
     private static final int[] RATES_BPS = {150, 300, 500, 800, 1200, 2000, 3000};
 
-    @Override
-    public Platform platform() {
-        return Platform.TAOBAO;
-    }
-
-    @Override
-    public int order() {
-        return 0;
+    public TaobaoSimulator() {
+        super(Platform.TAOBAO, 0, 45, true, Duration.ofHours(3), "/router/rest",
+                new AppCredentials("tb-key", "tb-secret"));
     }
 
     @Override
@@ -66,28 +61,8 @@ public final class TaobaoSimulator implements PlatformSimulator {
     }
 
     @Override
-    public String drawPid(SplittableRandom r) {
-        return LineDraws.elevenDigitId(r);
-    }
-
-    @Override
-    public int lineSharePercent() {
-        return 45;
-    }
-
-    @Override
-    public boolean multiLineOrders() {
-        return true;
-    }
-
-    @Override
     public OrderLines startOrder(OrderDraft order, SplittableRandom r, GenerationContext ctx) {
         return new TaobaoLines(order, r, ctx);
-    }
-
-    @Override
-    public Duration dumpWindow() {
-        return Duration.ofHours(3);
     }
 
     @Override
@@ -122,16 +97,6 @@ public final class TaobaoSimulator implements PlatformSimulator {
             }
         }
         return List.of(new DayFile(name, "import --platform " + ScenarioFiles.code(this) + " --refunds in/" + name));
-    }
-
-    @Override
-    public String gatewayPath() {
-        return "/router/rest";
-    }
-
-    @Override
-    public AppCredentials defaultCredentials() {
-        return new AppCredentials("tb-key", "tb-secret");
     }
 
     @Override
