@@ -39,7 +39,7 @@ final class DayGenerator {
     DayBatch generate(LocalDate day, int count, long ordinalBase) {
         SplittableRandom r = SeedMath.random(ctx.seed(), SALT_DAY, day.toEpochDay());
         List<GeneratedLine> lines = new ArrayList<>(count);
-        List<Click> clicks = new ArrayList<>();
+        List<GeneratedClick> clicks = new ArrayList<>();
         long ordinal = ordinalBase;
         Instant dayStart = BusinessTime.startOf(day);
         while (lines.size() < count) {
@@ -96,9 +96,9 @@ final class DayGenerator {
      * window, one on another promotion position, an older competing click, a click by a user who is
      * not loaded, an exact tie on {@code clicked_at}, and duplicate rows of the same click.
      */
-    private void clicksFor(SplittableRandom r, OrderDraft o, GeneratedLine line, List<Click> out) {
+    private void clicksFor(SplittableRandom r, OrderDraft o, GeneratedLine line, List<GeneratedClick> out) {
         long idBase = 10_000_000L + line.ordinal() * 8;
-        List<Click> mine = new ArrayList<>(8);
+        List<GeneratedClick> mine = new ArrayList<>(8);
         int[] next = {0};
         Instant created = line.createdAt();
         long buyer = population.userId(o.buyer());
@@ -141,22 +141,22 @@ final class DayGenerator {
                 mine.add(click(idBase, next, otherUser(r, buyer), line, otherPid, created.minusSeconds(60 + r.nextInt(3_600)), r));
             }
         }
-        for (Click c : mine) {
+        for (GeneratedClick c : mine) {
             out.add(c);
             if (r.nextInt(100) < 5) {
                 ZoneOffset flipped = c.shownOffset().equals(ZoneOffset.UTC) ? SHANGHAI_OFFSET : ZoneOffset.UTC;
-                out.add(new Click(c.clickId(), c.userId(), c.platform(), c.itemId(), c.pid(), c.clickedAt(), flipped));
+                out.add(new GeneratedClick(c.clickId(), c.userId(), c.platform(), c.itemId(), c.pid(), c.clickedAt(), flipped));
             }
         }
     }
 
-    private static Click click(long idBase, int[] next, long user, GeneratedLine line, String pid, Instant at, SplittableRandom r) {
+    private static GeneratedClick click(long idBase, int[] next, long user, GeneratedLine line, String pid, Instant at, SplittableRandom r) {
         if (next[0] >= 8) {
             throw new IllegalStateException("more than 8 clicks for line " + line.lineId());
         }
         long id = idBase + next[0]++;
         ZoneOffset shown = r.nextBoolean() ? SHANGHAI_OFFSET : ZoneOffset.UTC;
-        return new Click(id, user, line.platform(), line.itemId(), pid, at.truncatedTo(ChronoUnit.SECONDS), shown);
+        return new GeneratedClick(id, user, line.platform(), line.itemId(), pid, at.truncatedTo(ChronoUnit.SECONDS), shown);
     }
 
     private long otherUser(SplittableRandom r, long not) {

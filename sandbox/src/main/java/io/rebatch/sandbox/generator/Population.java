@@ -35,8 +35,8 @@ public final class Population {
             "维达 抽纸 3层100抽×24包", "九阳 豆浆机 家用全自动", "百草味 零食大礼包", "飞利浦 电动牙刷 HX6730",
             "安踏 运动裤 男 宽松", "美的 电饭煲 4L 智能", "农夫山泉 饮用天然水 550ml×24瓶", "华为 Mate 手机壳 硅胶"};
 
-    private final List<User> users;
-    private final List<Binding> bindings;
+    private final List<GeneratedUser> users;
+    private final List<GeneratedBinding> bindings;
     private final long[] userIds;
     private final long[] ghostUserIds;
     private final Set<String> boundValues = new HashSet<>();
@@ -66,7 +66,7 @@ public final class Population {
             }
         }
         ghostUserIds = ghostIds.stream().mapToLong(Long::longValue).toArray();
-        List<User> us = new ArrayList<>(n);
+        List<GeneratedUser> us = new ArrayList<>(n);
         Instant firstDay = BusinessTime.startOf(spec.from());
         for (int i = 0; i < n; i++) {
             int lv = r.nextInt(100);
@@ -77,7 +77,7 @@ public final class Population {
             }
             Instant registered = firstDay.minusSeconds(86_400L * (30 + r.nextInt(500)) + r.nextInt(86_400));
             ZoneOffset shown = r.nextBoolean() ? ZoneOffset.ofHours(8) : ZoneOffset.UTC;
-            us.add(new User(userIds[i], level, inviter, registered, shown));
+            us.add(new GeneratedUser(userIds[i], level, inviter, registered, shown));
         }
         users = Collections.unmodifiableList(us);
         bindings = Collections.unmodifiableList(drawBindings(spec, simulators, n));
@@ -85,7 +85,7 @@ public final class Population {
     }
 
     /** Each user may have one value per kind; values are unique; a few bind unloaded users. */
-    private List<Binding> drawBindings(ScenarioSpec spec, List<PlatformSimulator> simulators, int n) {
+    private List<GeneratedBinding> drawBindings(ScenarioSpec spec, List<PlatformSimulator> simulators, int n) {
         SplittableRandom b = SeedMath.random(spec.seed(), SALT_BINDINGS);
         for (PlatformSimulator sim : simulators) {
             for (TrackingKind k : sim.trackingKinds()) {
@@ -130,18 +130,18 @@ public final class Population {
                 }
             }
         }
-        List<Binding> bs = new ArrayList<>();
+        List<GeneratedBinding> bs = new ArrayList<>();
         for (PlatformSimulator sim : simulators) {
             for (TrackingKind k : sim.trackingKinds()) {
                 String[] v = values.get(k.kind());
                 for (int i = 0; i < n; i++) {
                     if (v[i] != null) {
-                        bs.add(new Binding(sim.platform(), k.kind(), v[i], userIds[i]));
+                        bs.add(new GeneratedBinding(sim.platform(), k.kind(), v[i], userIds[i]));
                     }
                 }
                 String[] gv = k.ghosted() ? ghostValues.get(k.kind()) : new String[0];
                 for (int g = 0; g < gv.length; g++) {
-                    bs.add(new Binding(sim.platform(), k.kind(), gv[g], ghostUserIds[g % ghostUserIds.length]));
+                    bs.add(new GeneratedBinding(sim.platform(), k.kind(), gv[g], ghostUserIds[g % ghostUserIds.length]));
                 }
             }
         }
@@ -194,11 +194,11 @@ public final class Population {
         }
     }
 
-    public List<User> users() {
+    public List<GeneratedUser> users() {
         return users;
     }
 
-    public List<Binding> bindings() {
+    public List<GeneratedBinding> bindings() {
         return bindings;
     }
 

@@ -132,11 +132,11 @@ public final class ScenarioGenerator {
         return population;
     }
 
-    public List<User> users() {
+    public List<GeneratedUser> users() {
         return population.users();
     }
 
-    public List<Binding> bindings() {
+    public List<GeneratedBinding> bindings() {
         return population.bindings();
     }
 
@@ -200,7 +200,7 @@ public final class ScenarioGenerator {
     }
 
     /** Every click row of the scenario (duplicates included), a creation day at a time. */
-    public Stream<Click> clicks() {
+    public Stream<GeneratedClick> clicks() {
         return days().stream().flatMap(d -> dayUncached(d).clicks().stream());
     }
 

@@ -107,7 +107,7 @@ public final class ScenarioWriter {
     private static void writeUsers(ScenarioGenerator g, Path file) throws IOException {
         try (Writer w = ScenarioFiles.writer(file, StandardCharsets.UTF_8)) {
             w.write("user_id,level,inviter_id,registered_at\r\n");
-            for (User u : g.users()) {
+            for (GeneratedUser u : g.users()) {
                 w.write(u.userId() + "," + u.level() + "," + (u.inviterId() == null ? "" : u.inviterId()) + ","
                         + iso(u.registeredAt(), u.shownOffset()) + "\r\n");
             }
@@ -117,7 +117,7 @@ public final class ScenarioWriter {
     private static void writeBindings(ScenarioGenerator g, Path file) throws IOException {
         try (Writer w = ScenarioFiles.writer(file, StandardCharsets.UTF_8)) {
             w.write("platform,kind,value,user_id\r\n");
-            for (Binding b : g.bindings()) {
+            for (GeneratedBinding b : g.bindings()) {
                 w.write(b.platform() + "," + b.kind() + "," + b.value() + "," + b.userId() + "\r\n");
             }
         }
@@ -127,7 +127,7 @@ public final class ScenarioWriter {
         try (Writer w = ScenarioFiles.writer(file, StandardCharsets.UTF_8)) {
             w.write("click_id,user_id,platform,item_id,pid,clicked_at\r\n");
             for (LocalDate d : g.days()) {
-                for (Click c : g.day(d).clicks()) {
+                for (GeneratedClick c : g.day(d).clicks()) {
                     w.write(c.clickId() + "," + c.userId() + "," + c.platform() + "," + c.itemId() + "," + c.pid()
                             + "," + iso(c.clickedAt(), c.shownOffset()) + "\r\n");
                 }

@@ -10,7 +10,7 @@ import io.rebatch.sandbox.generator.Snapshot;
 import io.rebatch.sandbox.server.AppCredentials;
 import io.rebatch.sandbox.server.Faults;
 import io.rebatch.sandbox.server.Gateway;
-import io.rebatch.sandbox.server.Reply;
+import io.rebatch.sandbox.server.GatewayReply;
 import io.rebatch.sandbox.server.ServerContext;
 import io.rebatch.sandbox.server.Signatures;
 import tools.jackson.core.JacksonException;
@@ -55,18 +55,18 @@ public final class JdGateway implements Gateway {
         this.ctx = ctx;
     }
 
-    private Reply gatewayError(String code, String zh, String en) {
+    private GatewayReply gatewayError(String code, String zh, String en) {
         ctx.counters(Platform.JD).rejected.incrementAndGet();
-        return Reply.json(JdJson.gatewayError(code, zh, en));
+        return GatewayReply.json(JdJson.gatewayError(code, zh, en));
     }
 
-    private Reply businessError(String message) {
+    private GatewayReply businessError(String message) {
         ctx.counters(Platform.JD).rejected.incrementAndGet();
-        return Reply.json(JdJson.businessError(PARAM_ERROR, message, ctx.requestId(JdJson::requestId)));
+        return GatewayReply.json(JdJson.businessError(PARAM_ERROR, message, ctx.requestId(JdJson::requestId)));
     }
 
     @Override
-    public Reply handle(Map<String, String> p, long requestNo, Faults.Decision fault) {
+    public GatewayReply handle(Map<String, String> p, long requestNo, Faults.Decision fault) {
         String appKey = p.get("app_key");
         AppCredentials app = ctx.app(Platform.JD);
         if (appKey == null || !app.key().equals(appKey)) {
@@ -99,12 +99,12 @@ public final class JdGateway implements Gateway {
         }
         if (fault.throttle()) {
             ctx.counters(Platform.JD).throttled.incrementAndGet();
-            return Reply.json(JdJson.gatewayError("2", "调用次数超过限制", "App Call Limited"));
+            return GatewayReply.json(JdJson.gatewayError("2", "调用次数超过限制", "App Call Limited"));
         }
         return orders(p, requestNo);
     }
 
-    private Reply orders(Map<String, String> p, long requestNo) {
+    private GatewayReply orders(Map<String, String> p, long requestNo) {
         String json = p.get("360buy_param_json");
         if (json == null || json.isEmpty()) {
             return businessError("参数错误: 360buy_param_json不能为空");
@@ -155,7 +155,7 @@ public final class JdGateway implements Gateway {
         int to = Math.min(rows.size(), from + pageSize);
         List<Snapshot> page = rows.subList(from, to);
         ctx.recordPage(Platform.JD, METHOD, page, requestNo, pageIndex, s -> false);
-        return Reply.json(JdJson.orderPage(page.stream().map(s -> (JdOrderRow) s.row()).toList(),
+        return GatewayReply.json(JdJson.orderPage(page.stream().map(s -> (JdOrderRow) s.row()).toList(),
                 to < rows.size(), ctx.requestId(JdJson::requestId)));
     }
 

@@ -5,7 +5,7 @@ import io.rebatch.sandbox.generator.Snapshot;
 import io.rebatch.sandbox.server.AppCredentials;
 import io.rebatch.sandbox.server.Faults;
 import io.rebatch.sandbox.server.Gateway;
-import io.rebatch.sandbox.server.Reply;
+import io.rebatch.sandbox.server.GatewayReply;
 import io.rebatch.sandbox.server.ServerContext;
 import io.rebatch.sandbox.server.Signatures;
 
@@ -53,13 +53,13 @@ public final class PddGateway implements Gateway {
         return paging.window(from, to);
     }
 
-    private Reply error(int code, String msg, String subMsg) {
+    private GatewayReply error(int code, String msg, String subMsg) {
         ctx.counters(Platform.PDD).rejected.incrementAndGet();
-        return Reply.json(PddJson.error(code, msg, subMsg, ctx.requestId(PddJson::requestId)));
+        return GatewayReply.json(PddJson.error(code, msg, subMsg, ctx.requestId(PddJson::requestId)));
     }
 
     @Override
-    public Reply handle(Map<String, String> p, long requestNo, Faults.Decision fault) {
+    public GatewayReply handle(Map<String, String> p, long requestNo, Faults.Decision fault) {
         AppCredentials app = ctx.app(Platform.PDD);
         String clientId = p.get("client_id");
         if (clientId == null || !clientId.equals(app.key())) {
@@ -96,13 +96,13 @@ public final class PddGateway implements Gateway {
         if (fault.throttle()) {
             ctx.counters(Platform.PDD).throttled.incrementAndGet();
             boolean limited = fault.kind() < 50;
-            return Reply.json(PddJson.error(limited ? THROTTLED : TOO_FREQUENT,
+            return GatewayReply.json(PddJson.error(limited ? THROTTLED : TOO_FREQUENT,
                     limited ? "当前接口被限流，请稍后重试" : "调用过于频繁，请调整调用频率", null, ctx.requestId(PddJson::requestId)));
         }
         return orders(p, requestNo);
     }
 
-    private Reply orders(Map<String, String> p, long requestNo) {
+    private GatewayReply orders(Map<String, String> p, long requestNo) {
         Long start = longParam(p, "start_update_time");
         Long end = longParam(p, "end_update_time");
         if (start == null || end == null) {
@@ -127,7 +127,7 @@ public final class PddGateway implements Gateway {
         boolean returnCount = !"false".equalsIgnoreCase(p.getOrDefault("return_count", "true"));
         PddPagingSimulator.Page result = paging.page(Instant.ofEpochSecond(start), Instant.ofEpochSecond(end), (int) pg, (int) size);
         ctx.recordPage(Platform.PDD, METHOD, result.rows(), requestNo, pg, paging::simulated);
-        return Reply.json(PddJson.orderPage(result.rows().stream().map(s -> (PddOrderRow) s.row()).toList(),
+        return GatewayReply.json(PddJson.orderPage(result.rows().stream().map(s -> (PddOrderRow) s.row()).toList(),
                 returnCount ? (long) result.total() : null, ctx.requestId(PddJson::requestId)));
     }
 

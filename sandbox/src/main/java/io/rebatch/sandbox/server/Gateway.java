@@ -15,7 +15,7 @@ public interface Gateway {
      * @param fault     the request's fault decision; a gateway answers {@link Faults.Decision#throttle()}
      *                  with its own throttling error once the caller is authenticated
      */
-    Reply handle(Map<String, String> params, long requestNo, Faults.Decision fault);
+    GatewayReply handle(Map<String, String> params, long requestNo, Faults.Decision fault);
 
     /**
      * The order snapshots an update-time query of {@code [from, to)} would hold right now; the

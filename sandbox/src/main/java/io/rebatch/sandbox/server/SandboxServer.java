@@ -111,7 +111,7 @@ public final class SandboxServer implements AutoCloseable {
         }
         String tryPaths = paths.size() < 2 ? String.join("", paths)
                 : String.join(", ", paths.subList(0, paths.size() - 1)) + " or " + paths.get(paths.size() - 1);
-        http.createContext("/", ex -> send(ex, new Reply(404, "text/plain;charset=UTF-8",
+        http.createContext("/", ex -> send(ex, new GatewayReply(404, "text/plain;charset=UTF-8",
                 "no such gateway path; try " + tryPaths)));
         http.start();
         log.info("sandbox started port={} seed={} orders={} from={} to={} throttleRate={} errorRate={}",
@@ -212,11 +212,11 @@ public final class SandboxServer implements AutoCloseable {
             long requestNo = ctx.counters(platform).requests.incrementAndGet();
             Map<String, String> params = RequestParams.of(ex);
             Faults.Decision fault = ctx.faults.next(platform);
-            Reply reply;
+            GatewayReply reply;
             if (fault.serverError()) {
                 ctx.counters(platform).errors.incrementAndGet();
                 int status = new int[]{500, 502, 503, 504}[fault.kind() % 4];
-                reply = new Reply(status, "text/html;charset=UTF-8",
+                reply = new GatewayReply(status, "text/html;charset=UTF-8",
                         "<html><head><title>" + status + "</title></head><body><center><h1>" + status
                                 + "</h1></center><hr><center>Tengine</center></body></html>");
             } else {
@@ -226,14 +226,14 @@ public final class SandboxServer implements AutoCloseable {
         } catch (RuntimeException | IOException e) {
             log.warn("sandbox request failed platform={} uri={}", platform, ex.getRequestURI(), e);
             try {
-                send(ex, new Reply(500, "text/plain;charset=UTF-8", "sandbox error: " + e));
+                send(ex, new GatewayReply(500, "text/plain;charset=UTF-8", "sandbox error: " + e));
             } catch (IOException ignored) {
                 // the client went away
             }
         }
     }
 
-    private static void send(HttpExchange ex, Reply reply) throws IOException {
+    private static void send(HttpExchange ex, GatewayReply reply) throws IOException {
         byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", reply.contentType());
         ex.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);

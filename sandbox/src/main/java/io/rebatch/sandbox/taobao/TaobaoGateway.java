@@ -7,7 +7,7 @@ import io.rebatch.sandbox.generator.Snapshot;
 import io.rebatch.sandbox.server.AppCredentials;
 import io.rebatch.sandbox.server.Faults;
 import io.rebatch.sandbox.server.Gateway;
-import io.rebatch.sandbox.server.Reply;
+import io.rebatch.sandbox.server.GatewayReply;
 import io.rebatch.sandbox.server.ServerContext;
 import io.rebatch.sandbox.server.Signatures;
 
@@ -78,13 +78,13 @@ final class TaobaoGateway implements Gateway {
         return ctx.generator().snapshots(Platform.TAOBAO, from, to);
     }
 
-    Reply error(int code, String msg, String subCode, String subMsg) {
+    GatewayReply error(int code, String msg, String subCode, String subMsg) {
         ctx.counters(Platform.TAOBAO).rejected.incrementAndGet();
-        return Reply.json(TaobaoJson.topError(code, msg, subCode, subMsg, ctx.requestId(TaobaoJson::requestId)));
+        return GatewayReply.json(TaobaoJson.topError(code, msg, subCode, subMsg, ctx.requestId(TaobaoJson::requestId)));
     }
 
     @Override
-    public Reply handle(Map<String, String> p, long requestNo, Faults.Decision fault) {
+    public GatewayReply handle(Map<String, String> p, long requestNo, Faults.Decision fault) {
         String method = p.get("method");
         String appKey = p.get("app_key");
         if (appKey == null || appKey.isEmpty()) {
@@ -139,7 +139,7 @@ final class TaobaoGateway implements Gateway {
                     "This ban will last for " + ctx.banSeconds() + " more seconds", ctx.requestId(TaobaoJson::requestId))
                     : TaobaoJson.topError(REMOTE_ERROR, "Remote service error", SUB_ACCOUNT_THROTTLED,
                     "账号限流，请稍后重试", ctx.requestId(TaobaoJson::requestId));
-            return Reply.json(body);
+            return GatewayReply.json(body);
         }
         return method.equals(ORDERS) ? orders.answer(p, requestNo) : refunds.answer(p, requestNo);
     }

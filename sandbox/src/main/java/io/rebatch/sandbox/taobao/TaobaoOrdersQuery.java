@@ -5,7 +5,7 @@ import io.rebatch.domain.BusinessTime;
 import io.rebatch.domain.Platform;
 import io.rebatch.sandbox.generator.ScenarioGenerator;
 import io.rebatch.sandbox.generator.Snapshot;
-import io.rebatch.sandbox.server.Reply;
+import io.rebatch.sandbox.server.GatewayReply;
 import io.rebatch.sandbox.server.ServerContext;
 
 import java.time.Duration;
@@ -25,7 +25,7 @@ import static io.rebatch.sandbox.taobao.TaobaoGateway.*;
  * {@code tk_status} filters, and paging by {@code page_no} + {@code position_index} + {@code jump_type}.
  */
 record TaobaoOrdersQuery(TaobaoGateway gw, ServerContext ctx) {
-    Reply answer(Map<String, String> p, long requestNo) {
+    GatewayReply answer(Map<String, String> p, long requestNo) {
         Integer queryType = intParam(p, "query_type", 1);
         Integer pageNo = intParam(p, "page_no", 1);
         Integer pageSize = intParam(p, "page_size", 20);
@@ -135,7 +135,7 @@ record TaobaoOrdersQuery(TaobaoGateway gw, ServerContext ctx) {
         boolean hasPre = from > 0 || (page.isEmpty() && pageNo > 1);
         boolean hasNext = to < rows.size();
         ctx.recordPage(Platform.TAOBAO, ORDERS, snaps, requestNo, pageNo, s -> false);
-        return Reply.json(TaobaoJson.orderPage(out, hasPre, hasNext, pageNo, pageSize, nextIndex, ctx.requestId(TaobaoJson::requestId)));
+        return GatewayReply.json(TaobaoJson.orderPage(out, hasPre, hasNext, pageNo, pageSize, nextIndex, ctx.requestId(TaobaoJson::requestId)));
     }
 
     private record Keyed(TaobaoPositionIndex.Key key, Snapshot snapshot) {

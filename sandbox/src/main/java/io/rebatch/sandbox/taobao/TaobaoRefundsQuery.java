@@ -7,7 +7,7 @@ import io.rebatch.sandbox.WireJson;
 import io.rebatch.sandbox.generator.GeneratedLine;
 import io.rebatch.sandbox.generator.ScenarioGenerator;
 import io.rebatch.sandbox.generator.Snapshot;
-import io.rebatch.sandbox.server.Reply;
+import io.rebatch.sandbox.server.GatewayReply;
 import io.rebatch.sandbox.server.ServerContext;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +30,7 @@ import static io.rebatch.sandbox.taobao.TaobaoGateway.*;
  * state) and 5 (every refund snapshot updated in the window).
  */
 record TaobaoRefundsQuery(TaobaoGateway gw, ServerContext ctx) {
-    Reply answer(Map<String, String> p, long requestNo) {
+    GatewayReply answer(Map<String, String> p, long requestNo) {
         String option = p.get("search_option");
         if (option == null || option.isEmpty()) {
             return gw.error(MISSING_ARGUMENTS, "Missing required arguments:search_option", "isv.missing-parameter", null);
@@ -102,6 +102,6 @@ record TaobaoRefundsQuery(TaobaoGateway gw, ServerContext ctx) {
         List<Snapshot> page = rows.subList(from, Math.min(rows.size(), from + pageSize));
         List<TaobaoRefundRow> out = page.stream().map(s -> (TaobaoRefundRow) s.row()).toList();
         ctx.recordPage(Platform.TAOBAO, REFUNDS, page, requestNo, pageNo, s -> false);
-        return Reply.json(TaobaoJson.refundPage(out, pageNo, pageSize, rows.size(), ctx.requestId(TaobaoJson::requestId)));
+        return GatewayReply.json(TaobaoJson.refundPage(out, pageNo, pageSize, rows.size(), ctx.requestId(TaobaoJson::requestId)));
     }
 }

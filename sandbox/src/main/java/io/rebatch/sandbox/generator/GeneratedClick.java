@@ -9,6 +9,6 @@ import java.time.ZoneOffset;
  * A row of {@code clicks.csv}. The same {@code clickId} can appear in several rows (the app's log
  * re-sent it), possibly written with a different offset for the same instant.
  */
-public record Click(long clickId, long userId, Platform platform, String itemId, String pid, Instant clickedAt,
+public record GeneratedClick(long clickId, long userId, Platform platform, String itemId, String pid, Instant clickedAt,
                     ZoneOffset shownOffset) {
 }

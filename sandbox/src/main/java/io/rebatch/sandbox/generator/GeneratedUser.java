@@ -11,5 +11,5 @@ import java.time.ZoneOffset;
  *
  * @param shownOffset the offset {@code registered_at} is written with (+08:00 or +00:00; same instant)
  */
-public record User(long userId, Level level, Long inviterId, Instant registeredAt, ZoneOffset shownOffset) {
+public record GeneratedUser(long userId, Level level, Long inviterId, Instant registeredAt, ZoneOffset shownOffset) {
 }
