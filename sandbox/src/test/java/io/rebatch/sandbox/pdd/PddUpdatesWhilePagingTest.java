@@ -1,10 +1,13 @@
-package io.rebatch.sandbox.server;
+package io.rebatch.sandbox.pdd;
 
 import io.rebatch.domain.BusinessTime;
 import io.rebatch.domain.Platform;
 import io.rebatch.sandbox.generator.ScenarioGenerator;
 import io.rebatch.sandbox.generator.ScenarioSpec;
 import io.rebatch.sandbox.generator.Snapshot;
+import io.rebatch.sandbox.server.SandboxServer;
+import io.rebatch.sandbox.server.ServedSnapshot;
+import io.rebatch.sandbox.server.TestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
