@@ -6,5 +6,5 @@ package io.rebatch.sandbox.generator;
  *
  * @param rate commission rate: basis points for Taobao and JD, per-mille for Pinduoduo
  */
-record Item(String id, String title, long unitPriceFen, int rate) {
+public record Item(String id, String title, long unitPriceFen, int rate) {
 }

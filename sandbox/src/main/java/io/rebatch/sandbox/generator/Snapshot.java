@@ -8,11 +8,11 @@ import java.time.Instant;
  * One state of an order line (or, for Taobao, of its refund) as the platform reports it, stamped
  * with its update time ({@code modified_time} / {@code modifyTime} / {@code order_modify_at}).
  *
- * <p>A snapshot does not hold its {@link OrderLine}, so that a day's snapshots can be kept
+ * <p>A snapshot does not hold its {@link GeneratedLine}, so that a day's snapshots can be kept
  * without keeping every line they came from; it carries just enough of its neighbours: the
  * previous snapshot's row and time (platforms re-send it) and the next snapshot's time.
  *
- * @param lineOrdinal the line's position in the scenario ({@link OrderLine#ordinal()})
+ * @param lineOrdinal the line's position in the scenario ({@link GeneratedLine#ordinal()})
  * @param seq         index of this snapshot in its timeline (orders and refunds counted separately)
  * @param refund      true for a Taobao refund ({@code taobao.tbk.relation.refund}) snapshot
  * @param previousUpdatedAt update time of the line's previous snapshot in the same timeline, or null

@@ -10,25 +10,25 @@ import java.util.function.Function;
  * tie is asked for, and nothing is kept at or after the scenario horizon or after the line's
  * maximum lifetime. Once a snapshot falls beyond, the timeline is closed.
  */
-final class Timeline {
-    private final OrderLine line;
+public final class Timeline {
+    private final GeneratedLine line;
     private final Instant horizonEnd;
     private Instant last;
     private boolean closed;
 
-    Timeline(OrderLine line, Instant horizonEnd) {
+    Timeline(GeneratedLine line, Instant horizonEnd) {
         this.line = line;
         Instant lifetimeEnd = line.createdAt().plus(Duration.ofDays(ScenarioGenerator.MAX_LIFETIME_DAYS));
         this.horizonEnd = lifetimeEnd.isBefore(horizonEnd) ? lifetimeEnd : horizonEnd;
     }
 
     /** Adds a snapshot at t (moved to one second after the previous one if needed); false when beyond the horizon. */
-    boolean add(Instant t, Function<Instant, PlatformRow> rowAt) {
+    public boolean add(Instant t, Function<Instant, PlatformRow> rowAt) {
         return add(t, false, rowAt);
     }
 
     /** Adds a snapshot at exactly the previous snapshot's time (a deliberate tie). */
-    boolean addTie(Function<Instant, PlatformRow> rowAt) {
+    public boolean addTie(Function<Instant, PlatformRow> rowAt) {
         return add(last, true, rowAt);
     }
 
@@ -49,7 +49,7 @@ final class Timeline {
         return true;
     }
 
-    boolean addRefund(Instant t, Function<Instant, TaobaoRefundRow> rowAt, Instant[] lastRefund) {
+    public boolean addRefund(Instant t, Function<Instant, PlatformRow> rowAt, Instant[] lastRefund) {
         Instant at = t.truncatedTo(ChronoUnit.SECONDS);
         if (lastRefund[0] != null && !at.isAfter(lastRefund[0])) {
             at = lastRefund[0].plusSeconds(1);
@@ -62,11 +62,11 @@ final class Timeline {
         return true;
     }
 
-    Instant last() {
+    public Instant last() {
         return last;
     }
 
-    boolean closed() {
+    public boolean closed() {
         return closed;
     }
 }

@@ -3,14 +3,14 @@ package io.rebatch.sandbox.server;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Mutable per-platform counters behind {@link CounterSnapshot}. */
-final class Counters {
-    final AtomicLong requests = new AtomicLong();
-    final AtomicLong pagesServed = new AtomicLong();
-    final AtomicLong snapshotsServed = new AtomicLong();
-    final AtomicLong throttled = new AtomicLong();
-    final AtomicLong errors = new AtomicLong();
-    final AtomicLong rejected = new AtomicLong();
-    final AtomicLong injectedUpdates = new AtomicLong();
+public final class Counters {
+    public final AtomicLong requests = new AtomicLong();
+    public final AtomicLong pagesServed = new AtomicLong();
+    public final AtomicLong snapshotsServed = new AtomicLong();
+    public final AtomicLong throttled = new AtomicLong();
+    public final AtomicLong errors = new AtomicLong();
+    public final AtomicLong rejected = new AtomicLong();
+    public final AtomicLong injectedUpdates = new AtomicLong();
 
     CounterSnapshot snapshot() {
         return new CounterSnapshot(requests.get(), pagesServed.get(), snapshotsServed.get(), throttled.get(),

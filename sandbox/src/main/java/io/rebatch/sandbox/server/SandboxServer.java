@@ -3,45 +3,41 @@ package io.rebatch.sandbox.server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.rebatch.domain.Platform;
+import io.rebatch.sandbox.PlatformSimulator;
+import io.rebatch.sandbox.Simulators;
 import io.rebatch.sandbox.generator.ScenarioGenerator;
-import io.rebatch.sandbox.generator.ScenarioSpec;
+import io.rebatch.sandbox.generator.Snapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One HTTP server that plays Taobao, JD and Pinduoduo on top of a generated scenario, at the real
- * gateway paths: {@code /router/rest} (TOP: {@code taobao.tbk.order.details.get},
- * {@code taobao.tbk.relation.refund}), {@code /routerjson} (JD {@code jd.union.open.order.row.query},
- * business parameters in {@code 360buy_param_json}) and {@code /api/router} (PDD
- * {@code pdd.ddk.order.list.increment.get}); POST form-urlencoded or GET query, as the real ones.
+ * One HTTP server that plays every registered platform ({@link Simulators}) on top of a generated
+ * scenario, each at its real gateway path ({@link PlatformSimulator#gatewayPath()}: Taobao
+ * {@code /router/rest}, JD {@code /routerjson}, Pinduoduo {@code /api/router}); POST
+ * form-urlencoded or GET query, as the real ones.
  *
- * <p><b>What it owns</b>: the platforms' request checking (app key, signature, timestamp format,
- * window and page-size limits, each answered with that platform's error envelope), their paging
- * semantics, seeded fault injection (throttling answers at {@code throttleRate}, HTTP 5xx at
- * {@code errorRate}), Pinduoduo's updates-while-paging ({@link PddPagingSimulator}), and per-platform
- * {@link CounterSnapshot counters} plus a log of every row served. Which rules are the platforms'
- * (platforms.md) and which are the sandbox's own choices is written in each gateway's javadoc:
- * {@code TaobaoGateway}, {@code JdGateway}, {@code PddGateway}.
+ * <p><b>What it owns</b>: routing, seeded fault injection (HTTP 5xx at {@code errorRate}; the
+ * throttling decision at {@code throttleRate}, answered by the gateway in its platform's words),
+ * per-platform {@link CounterSnapshot counters} plus a log of every row served. Each platform's
+ * request checking, paging, error envelopes and simulated behaviour are its {@link Gateway}'s; which
+ * rules are the platforms' (platforms.md) and which are the sandbox's own choices is written in each
+ * gateway's javadoc.
  *
  * <p><b>What it never does</b>: compute settlement, balances or attribution; the data is the
  * generator's, served as the platforms would serve it.
@@ -55,9 +51,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  */
 public final class SandboxServer implements AutoCloseable {
-    public static final String TAOBAO_PATH = "/router/rest";
-    public static final String JD_PATH = "/routerjson";
-    public static final String PDD_PATH = "/api/router";
     private static final Logger log = LoggerFactory.getLogger(SandboxServer.class);
 
     static {
@@ -68,31 +61,29 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    private final Builder settings;
+    private final SandboxServerBuilder settings;
     private final ScenarioGenerator generator;
     private final ServerContext ctx;
-    private final TaobaoGateway taobao;
-    private final JdGateway jd;
-    private final PddGateway pdd;
+    private final Map<Platform, Gateway> gateways = new HashMap<>();
     private HttpServer http;
     private ExecutorService executor;
 
-    private SandboxServer(Builder b, ScenarioGenerator generator) {
+    SandboxServer(SandboxServerBuilder b, ScenarioGenerator generator) {
         this.settings = b;
         this.generator = generator;
-        Map<Platform, AppCredentials> apps = new EnumMap<>(Platform.class);
-        apps.put(Platform.TAOBAO, b.taobao);
-        apps.put(Platform.JD, b.jd);
-        apps.put(Platform.PDD, b.pdd);
+        Map<Platform, AppCredentials> apps = new HashMap<>();
+        for (PlatformSimulator sim : generator.simulators()) {
+            apps.put(sim.platform(), b.apps.getOrDefault(sim.platform(), sim.defaultCredentials()));
+        }
         this.ctx = new ServerContext(generator, apps, b.promotions, b.banSeconds, b.pddUpdatesPerPage, b.clock,
                 b.timestampTolerance, b.seed, b.throttleRate, b.errorRate);
-        this.taobao = new TaobaoGateway(ctx);
-        this.jd = new JdGateway(ctx);
-        this.pdd = new PddGateway(ctx);
+        for (PlatformSimulator sim : generator.simulators()) {
+            gateways.put(sim.platform(), sim.gateway(ctx));
+        }
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static SandboxServerBuilder builder() {
+        return new SandboxServerBuilder();
     }
 
     /** Binds and starts serving; returns this. */
@@ -113,11 +104,15 @@ public final class SandboxServer implements AutoCloseable {
             return t;
         });
         http.setExecutor(executor);
-        http.createContext(TAOBAO_PATH, ex -> serve(ex, Platform.TAOBAO));
-        http.createContext(JD_PATH, ex -> serve(ex, Platform.JD));
-        http.createContext(PDD_PATH, ex -> serve(ex, Platform.PDD));
-        http.createContext("/", ex -> send(ex, new Reply(404, "text/plain;charset=UTF-8",
-                "no such gateway path; try " + TAOBAO_PATH + ", " + JD_PATH + " or " + PDD_PATH)));
+        List<String> paths = new ArrayList<>();
+        for (PlatformSimulator sim : generator.simulators()) {
+            http.createContext(sim.gatewayPath(), ex -> serve(ex, sim.platform()));
+            paths.add(sim.gatewayPath());
+        }
+        String tryPaths = paths.size() < 2 ? String.join("", paths)
+                : String.join(", ", paths.subList(0, paths.size() - 1)) + " or " + paths.get(paths.size() - 1);
+        http.createContext("/", ex -> send(ex, new GatewayReply(404, "text/plain;charset=UTF-8",
+                "no such gateway path; try " + tryPaths)));
         http.start();
         log.info("sandbox started port={} seed={} orders={} from={} to={} throttleRate={} errorRate={}",
                 port(), settings.seed, generator.spec().orders(), generator.spec().from(), generator.spec().to(),
@@ -149,16 +144,22 @@ public final class SandboxServer implements AutoCloseable {
         return URI.create("http://" + settings.bindAddress.getHostAddress() + ":" + port());
     }
 
+    /** The platform's gateway URL, e.g. {@code http://127.0.0.1:<port>/router/rest}. */
+    public URI url(Platform platform) {
+        return baseUrl().resolve(Simulators.of(platform).gatewayPath());
+    }
+
+    /** Shorthands for {@link #url(Platform)}, kept for existing callers. */
     public URI taobaoUrl() {
-        return baseUrl().resolve(TAOBAO_PATH);
+        return url(Platform.TAOBAO);
     }
 
     public URI jdUrl() {
-        return baseUrl().resolve(JD_PATH);
+        return url(Platform.JD);
     }
 
     public URI pddUrl() {
-        return baseUrl().resolve(PDD_PATH);
+        return url(Platform.PDD);
     }
 
     public ScenarioGenerator generator() {
@@ -166,7 +167,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     public AppCredentials credentials(Platform platform) {
-        return ctx.apps.get(platform);
+        return ctx.app(platform);
     }
 
     public CounterSnapshot counters(Platform platform) {
@@ -181,8 +182,8 @@ public final class SandboxServer implements AutoCloseable {
     /** Every row served, all platforms. */
     public List<ServedSnapshot> servedSnapshots() {
         List<ServedSnapshot> all = new ArrayList<>();
-        for (Platform p : Platform.values()) {
-            all.addAll(ctx.served(p));
+        for (PlatformSimulator sim : generator.simulators()) {
+            all.addAll(ctx.served(sim.platform()));
         }
         return all;
     }
@@ -193,11 +194,17 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /**
-     * What a PDD increment query of {@code [from, to)} holds right now: the real snapshots minus
-     * those superseded by simulated updates, plus the simulated ones; sorted as served.
+     * What an update-time query of the platform for {@code [from, to)} holds right now: for
+     * Pinduoduo the real snapshots minus those superseded by simulated updates, plus the simulated
+     * ones; sorted as served.
      */
-    public List<io.rebatch.sandbox.generator.Snapshot> pddWindow(Instant from, Instant to) {
-        return pdd.paging().window(from, to);
+    public List<Snapshot> window(Platform platform, Instant from, Instant to) {
+        return gateways.get(platform).window(from, to);
+    }
+
+    /** {@link #window(Platform, Instant, Instant)} of Pinduoduo, kept for existing callers. */
+    public List<Snapshot> pddWindow(Instant from, Instant to) {
+        return window(Platform.PDD, from, to);
     }
 
     private void serve(HttpExchange ex, Platform platform) {
@@ -205,211 +212,33 @@ public final class SandboxServer implements AutoCloseable {
             long requestNo = ctx.counters(platform).requests.incrementAndGet();
             Map<String, String> params = RequestParams.of(ex);
             Faults.Decision fault = ctx.faults.next(platform);
-            Reply reply;
+            GatewayReply reply;
             if (fault.serverError()) {
                 ctx.counters(platform).errors.incrementAndGet();
                 int status = new int[]{500, 502, 503, 504}[fault.kind() % 4];
-                reply = new Reply(status, "text/html;charset=UTF-8",
+                reply = new GatewayReply(status, "text/html;charset=UTF-8",
                         "<html><head><title>" + status + "</title></head><body><center><h1>" + status
                                 + "</h1></center><hr><center>Tengine</center></body></html>");
             } else {
-                reply = switch (platform) {
-                    case TAOBAO -> taobao.handle(params, requestNo, fault);
-                    case JD -> jd.handle(params, requestNo, fault);
-                    case PDD -> pdd.handle(params, requestNo, fault);
-                };
+                reply = gateways.get(platform).handle(params, requestNo, fault);
             }
             send(ex, reply);
         } catch (RuntimeException | IOException e) {
             log.warn("sandbox request failed platform={} uri={}", platform, ex.getRequestURI(), e);
             try {
-                send(ex, new Reply(500, "text/plain;charset=UTF-8", "sandbox error: " + e));
+                send(ex, new GatewayReply(500, "text/plain;charset=UTF-8", "sandbox error: " + e));
             } catch (IOException ignored) {
                 // the client went away
             }
         }
     }
 
-    private static void send(HttpExchange ex, Reply reply) throws IOException {
+    private static void send(HttpExchange ex, GatewayReply reply) throws IOException {
         byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", reply.contentType());
         ex.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
         try (OutputStream os = ex.getResponseBody()) {
             os.write(body);
-        }
-    }
-
-    /**
-     * Settings. The scenario comes from {@link #scenario(ScenarioGenerator)} or, by default, from
-     * {@code seed}, {@code orders}, {@code users}, {@code from}, {@code to} — the options of
-     * {@code rebatch sandbox --port P [--seed S] [--orders N] [--from D1 --to D2]
-     * [--throttle-rate R] [--error-rate R]}.
-     */
-    public static final class Builder {
-        private int port = 0;
-        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
-        private long seed = 42;
-        private int orders = 500;
-        private Integer users;
-        private LocalDate from = ScenarioSpec.DEFAULT_FROM;
-        private LocalDate to = ScenarioSpec.DEFAULT_TO;
-        private ScenarioGenerator scenario;
-        private double throttleRate;
-        private double errorRate;
-        private AppCredentials taobao = new AppCredentials("tb-key", "tb-secret");
-        private AppCredentials jd = new AppCredentials("jd-key", "jd-secret");
-        private AppCredentials pdd = new AppCredentials("pdd-client", "pdd-secret");
-        private final List<PromotionPeriod> promotions = new ArrayList<>();
-        private int banSeconds = 1;
-        private int pddUpdatesPerPage = 1;
-        private Clock clock = Clock.systemUTC();
-        private Duration timestampTolerance;
-        private int threads = 4;
-
-        private Builder() {
-        }
-
-        /** TCP port; 0 (the default) picks a free one, see {@link SandboxServer#port()}. */
-        public Builder port(int port) {
-            if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException("port " + port + " is not 0..65535");
-            }
-            this.port = port;
-            return this;
-        }
-
-        /** Address to bind; default loopback. */
-        public Builder bindAddress(InetAddress address) {
-            this.bindAddress = Objects.requireNonNull(address);
-            return this;
-        }
-
-        /** Seeds the scenario (unless one is given) and the fault injection. Default 42. */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /** Number of order lines of the generated scenario. Default 500. */
-        public Builder orders(int orders) {
-            this.orders = orders;
-            return this;
-        }
-
-        /** Number of users of the generated scenario; default max(10, orders / 8). */
-        public Builder users(int users) {
-            this.users = users;
-            return this;
-        }
-
-        /** First creation day of the generated scenario. Default 2026-10-01. */
-        public Builder from(LocalDate from) {
-            this.from = Objects.requireNonNull(from);
-            return this;
-        }
-
-        /** Last day of the generated scenario; nothing is updated after its end. Default 2026-11-30. */
-        public Builder to(LocalDate to) {
-            this.to = Objects.requireNonNull(to);
-            return this;
-        }
-
-        /** Serve this scenario instead of generating one from seed/orders/users/from/to. */
-        public Builder scenario(ScenarioGenerator generator) {
-            this.scenario = Objects.requireNonNull(generator);
-            return this;
-        }
-
-        /** Share of authenticated requests answered with the platform's throttling error, 0..1. Default 0. */
-        public Builder throttleRate(double rate) {
-            this.throttleRate = rate(rate, "throttleRate");
-            return this;
-        }
-
-        /** Share of requests answered with HTTP 5xx, 0..1. Default 0. */
-        public Builder errorRate(double rate) {
-            this.errorRate = rate(rate, "errorRate");
-            return this;
-        }
-
-        private static double rate(double r, String name) {
-            if (!(r >= 0 && r <= 1)) {
-                throw new IllegalArgumentException(name + " must be between 0 and 1, was " + r);
-            }
-            return r;
-        }
-
-        /** Taobao app_key and secret; default tb-key / tb-secret. */
-        public Builder taobaoApp(String appKey, String secret) {
-            this.taobao = new AppCredentials(appKey, secret);
-            return this;
-        }
-
-        /** JD app_key and secret; default jd-key / jd-secret. */
-        public Builder jdApp(String appKey, String secret) {
-            this.jd = new AppCredentials(appKey, secret);
-            return this;
-        }
-
-        /** PDD client_id and client_secret; default pdd-client / pdd-secret. */
-        public Builder pddApp(String clientId, String clientSecret) {
-            this.pdd = new AppCredentials(clientId, clientSecret);
-            return this;
-        }
-
-        /** A Taobao big-promotion period: windows touching it may be at most 20 minutes. */
-        public Builder promotionPeriod(PromotionPeriod period) {
-            this.promotions.add(Objects.requireNonNull(period));
-            return this;
-        }
-
-        public Builder promotionPeriod(LocalDate firstDay, LocalDate lastDay) {
-            return promotionPeriod(PromotionPeriod.days(firstDay, lastDay));
-        }
-
-        /** N in TOP's "This ban will last for N more seconds". Default 1. */
-        public Builder throttleBanSeconds(int seconds) {
-            this.banSeconds = seconds;
-            return this;
-        }
-
-        /** PDD updates simulated before each further page of a window; 0 turns them off. Default 1. */
-        public Builder pddUpdatesPerPage(int updates) {
-            if (updates < 0) {
-                throw new IllegalArgumentException("pddUpdatesPerPage must not be negative");
-            }
-            this.pddUpdatesPerPage = updates;
-            return this;
-        }
-
-        /**
-         * Reject request timestamps further than {@code tolerance} from {@code clock} (TOP ±10 min,
-         * JD ±6 min, PDD ±10 min in reality). Default: only the format is checked, so clients on a
-         * fixed test clock keep working.
-         */
-        public Builder timestampTolerance(Clock clock, Duration tolerance) {
-            this.clock = Objects.requireNonNull(clock);
-            this.timestampTolerance = Objects.requireNonNull(tolerance);
-            return this;
-        }
-
-        /** Worker threads. Default 4. */
-        public Builder threads(int threads) {
-            this.threads = Math.max(1, threads);
-            return this;
-        }
-
-        /** Builds the server (generating the scenario's population); call {@link SandboxServer#start()}. */
-        public SandboxServer build() {
-            ScenarioGenerator g = scenario;
-            if (g == null) {
-                ScenarioSpec.Builder spec = ScenarioSpec.builder().seed(seed).orders(orders).from(from).to(to);
-                if (users != null) {
-                    spec.users(users);
-                }
-                g = new ScenarioGenerator(spec.build());
-            }
-            return new SandboxServer(this, g);
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.rebatch.sandbox.server;
 
 import io.rebatch.domain.Platform;
+import io.rebatch.sandbox.PlatformSimulator;
 import io.rebatch.sandbox.generator.ScenarioGenerator;
-import io.rebatch.sandbox.generator.ScenarioWriter;
 import io.rebatch.sandbox.generator.SeedMath;
 import io.rebatch.sandbox.generator.Snapshot;
 
@@ -11,24 +11,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
-/** What the three gateways share: the scenario, settings, counters, the served-rows log. */
-final class ServerContext {
-    final ScenarioGenerator generator;
-    final Map<Platform, AppCredentials> apps;
-    final List<PromotionPeriod> promotions;
-    final int banSeconds;
-    final int pddUpdatesPerPage;
-    final Clock clock;
-    final Duration timestampTolerance;
+/** What the gateways of one server share: the scenario, settings, counters, the served-rows log, request ids. */
+public final class ServerContext {
+    private final ScenarioGenerator generator;
+    private final Map<Platform, AppCredentials> apps;
+    private final List<PromotionPeriod> promotions;
+    private final int banSeconds;
+    private final int pddUpdatesPerPage;
+    private final Clock clock;
+    private final Duration timestampTolerance;
+    private final long seed;
     final Faults faults;
-    final long seed;
-    private final Map<Platform, Counters> counters = new EnumMap<>(Platform.class);
-    private final Map<Platform, List<ServedSnapshot>> served = new EnumMap<>(Platform.class);
+    private final Map<Platform, Counters> counters = new HashMap<>();
+    private final Map<Platform, List<ServedSnapshot>> served = new HashMap<>();
     private final SplittableRandom requestIds;
 
     ServerContext(ScenarioGenerator generator, Map<Platform, AppCredentials> apps, List<PromotionPeriod> promotions,
@@ -42,15 +44,43 @@ final class ServerContext {
         this.clock = clock;
         this.timestampTolerance = timestampTolerance;
         this.seed = seed;
-        this.faults = new Faults(seed, throttleRate, errorRate);
+        this.faults = new Faults(seed, throttleRate, errorRate, generator.simulators());
         this.requestIds = SeedMath.random(seed, 0x5E9);
-        for (Platform p : Platform.values()) {
-            counters.put(p, new Counters());
-            served.put(p, Collections.synchronizedList(new ArrayList<>()));
+        for (PlatformSimulator sim : generator.simulators()) {
+            counters.put(sim.platform(), new Counters());
+            served.put(sim.platform(), Collections.synchronizedList(new ArrayList<>()));
         }
     }
 
-    Counters counters(Platform p) {
+    public ScenarioGenerator generator() {
+        return generator;
+    }
+
+    public AppCredentials app(Platform p) {
+        return apps.get(p);
+    }
+
+    /** Big-promotion periods (Taobao's shorter windows). */
+    public List<PromotionPeriod> promotions() {
+        return promotions;
+    }
+
+    /** N in a throttling answer's "ban will last for N more seconds". */
+    public int banSeconds() {
+        return banSeconds;
+    }
+
+    /** Pinduoduo updates simulated before each further page of a window; 0 for none. */
+    public int pddUpdatesPerPage() {
+        return pddUpdatesPerPage;
+    }
+
+    /** The server's seed (fault injection, request ids, simulated updates). */
+    public long seed() {
+        return seed;
+    }
+
+    public Counters counters(Platform p) {
         return counters.get(p);
     }
 
@@ -61,14 +91,16 @@ final class ServerContext {
     }
 
     void clear() {
-        for (Platform p : Platform.values()) {
-            counters.get(p).reset();
-            served.get(p).clear();
+        for (Counters c : counters.values()) {
+            c.reset();
+        }
+        for (List<ServedSnapshot> log : served.values()) {
+            log.clear();
         }
     }
 
     /** Counts a successful page and logs its rows. */
-    void recordPage(Platform p, String api, List<Snapshot> rows, long requestNo, long pageNo, java.util.function.Predicate<Snapshot> simulated) {
+    public void recordPage(Platform p, String api, List<Snapshot> rows, long requestNo, long pageNo, Predicate<Snapshot> simulated) {
         Counters c = counters.get(p);
         c.pagesServed.incrementAndGet();
         c.snapshotsServed.addAndGet(rows.size());
@@ -79,26 +111,15 @@ final class ServerContext {
         }
     }
 
-    String topRequestId() {
+    /** The next request id, in the platform's shape; one seeded stream for every platform of the server. */
+    public String requestId(Function<SplittableRandom, String> shape) {
         synchronized (requestIds) {
-            return ScenarioWriter.topRequestId(requestIds);
-        }
-    }
-
-    String jdRequestId() {
-        synchronized (requestIds) {
-            return ScenarioWriter.jdRequestId(requestIds);
-        }
-    }
-
-    String pddRequestId() {
-        synchronized (requestIds) {
-            return ScenarioWriter.pddRequestId(requestIds);
+            return shape.apply(requestIds);
         }
     }
 
     /** True when a timestamp is acceptable: always, unless a tolerance was configured. */
-    boolean timestampFresh(Instant t) {
+    public boolean timestampFresh(Instant t) {
         if (timestampTolerance == null) {
             return true;
         }

@@ -2,6 +2,7 @@ package io.rebatch.sandbox.generator;
 
 import io.rebatch.domain.BusinessTime;
 import io.rebatch.domain.Platform;
+import io.rebatch.sandbox.jd.JdOrderRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,11 +59,11 @@ class ScenarioGeneratorTest {
     @Test
     void linesAreCountedUniquelyIdentifiedAndTimeOrderedWithinTheHorizon() {
         ScenarioGenerator g = new ScenarioGenerator(spec(11));
-        List<OrderLine> lines = g.lines().toList();
+        List<GeneratedLine> lines = g.lines().toList();
         assertThat(lines).hasSize(300);
         assertThat(g.days().stream().mapToInt(g::lineCount).sum()).isEqualTo(300);
         Set<String> ids = new HashSet<>();
-        for (OrderLine l : lines) {
+        for (GeneratedLine l : lines) {
             assertThat(ids.add(l.platform() + l.lineId())).as(l.lineId()).isTrue();
             if (l.snapshots().isEmpty()) {
                 // created in the last minutes of the scenario: paid only after its horizon
@@ -75,13 +76,13 @@ class ScenarioGeneratorTest {
                 assertThat(s.updatedAt()).isBefore(g.horizonEnd());
             }
         }
-        assertThat(lines.stream().map(OrderLine::platform).collect(Collectors.toSet()))
+        assertThat(lines.stream().map(GeneratedLine::platform).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder(Platform.TAOBAO, Platform.JD, Platform.PDD);
         // some orders are placed in the last quarter-hour before midnight, Asia/Shanghai
         assertThat(lines).anyMatch(l -> l.createdAt().atZone(BusinessTime.ZONE).getHour() == 23
                 && l.createdAt().atZone(BusinessTime.ZONE).getMinute() >= 45);
         // multi-line orders share a parent
-        assertThat(lines.stream().collect(Collectors.groupingBy(OrderLine::parentOrderId, Collectors.counting())).values())
+        assertThat(lines.stream().collect(Collectors.groupingBy(GeneratedLine::parentOrderId, Collectors.counting())).values())
                 .anyMatch(n -> n > 1);
     }
 
@@ -110,7 +111,7 @@ class ScenarioGeneratorTest {
     @Test
     void stateAtAnInstantIsTheLastSnapshotUpdatedAtOrBeforeIt() {
         ScenarioGenerator g = new ScenarioGenerator(spec(17));
-        OrderLine line = g.lines().filter(l -> l.snapshots().size() >= 3).findFirst().orElseThrow();
+        GeneratedLine line = g.lines().filter(l -> l.snapshots().size() >= 3).findFirst().orElseThrow();
         Snapshot second = line.snapshots().get(1);
         assertThat(line.stateAt(line.snapshots().get(0).updatedAt().minusSeconds(1))).isEmpty();
         assertThat(line.stateAt(second.updatedAt())).contains(second);
@@ -125,12 +126,12 @@ class ScenarioGeneratorTest {
     void statusesMoveForwardAndRefundsFollowSettlement() {
         ScenarioGenerator g = new ScenarioGenerator(ScenarioSpec.builder().seed(21).users(60).orders(1200)
                 .from(LocalDate.of(2026, 9, 1)).to(LocalDate.of(2026, 11, 20)).build());
-        List<OrderLine> taobao = g.lines(Platform.TAOBAO).toList();
+        List<GeneratedLine> taobao = g.lines(Platform.TAOBAO).toList();
         // a paid Taobao line goes 12 → 14 → 3, and some are invalidated after settling
         assertThat(taobao).anyMatch(l -> codes(l).equals(List.of(12, 14, 3)));
         assertThat(taobao).anyMatch(l -> codes(l).containsAll(List.of(3, 13)));
         assertThat(taobao).anyMatch(l -> codes(l).size() >= 2 && codes(l).get(0) == 11);
-        for (OrderLine l : taobao) {
+        for (GeneratedLine l : taobao) {
             if (!l.refunds().isEmpty()) {
                 Instant settled = l.snapshots().stream().filter(s -> s.statusCode() == 3).findFirst()
                         .orElseThrow().updatedAt();
@@ -147,7 +148,7 @@ class ScenarioGeneratorTest {
         assertThat(g.lines(Platform.PDD)).anyMatch(l -> codes(l).contains(5) && codes(l).contains(10));
     }
 
-    private static List<Integer> codes(OrderLine l) {
+    private static List<Integer> codes(GeneratedLine l) {
         return l.snapshots().stream().map(Snapshot::statusCode).toList();
     }
 }

@@ -2,6 +2,7 @@ package io.rebatch.sandbox.server;
 
 import io.rebatch.sandbox.generator.ScenarioGenerator;
 import io.rebatch.sandbox.generator.ScenarioSpec;
+import io.rebatch.sandbox.pdd.PddGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

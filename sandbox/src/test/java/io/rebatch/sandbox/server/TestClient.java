@@ -19,29 +19,29 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A plain java.net.http client that signs requests the way each platform's SDK does. */
-final class TestClient {
+public final class TestClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final SandboxServer server;
-    static final String NOW = BusinessTime.formatLocal(Instant.parse("2026-11-25T02:00:00Z"));
+    public static final String NOW = BusinessTime.formatLocal(Instant.parse("2026-11-25T02:00:00Z"));
 
-    TestClient(SandboxServer server) {
+    public TestClient(SandboxServer server) {
         this.server = server;
     }
 
-    static String form(Map<String, String> params) {
+    public static String form(Map<String, String> params) {
         return params.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 
-    HttpResponse<String> post(URI uri, Map<String, String> params) {
+    public HttpResponse<String> post(URI uri, Map<String, String> params) {
         HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/x-www-form-urlencoded;charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(form(params))).build();
         return send(req);
     }
 
-    HttpResponse<String> get(URI uri, Map<String, String> params) {
+    public HttpResponse<String> get(URI uri, Map<String, String> params) {
         return send(HttpRequest.newBuilder(URI.create(uri + "?" + form(params))).timeout(Duration.ofSeconds(20)).GET().build());
     }
 
@@ -56,11 +56,11 @@ final class TestClient {
         }
     }
 
-    static JsonNode json(HttpResponse<String> r) {
+    public static JsonNode json(HttpResponse<String> r) {
         return TestJson.parse(r.body());
     }
 
-    Map<String, String> top(String method, Map<String, String> business) {
+    public Map<String, String> top(String method, Map<String, String> business) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("method", method);
         p.put("app_key", server.credentials(io.rebatch.domain.Platform.TAOBAO).key());
@@ -73,7 +73,7 @@ final class TestClient {
         return p;
     }
 
-    JsonNode taobaoOrders(Instant start, Instant end, int pageNo, int pageSize, String positionIndex, int jumpType) {
+    public JsonNode taobaoOrders(Instant start, Instant end, int pageNo, int pageSize, String positionIndex, int jumpType) {
         Map<String, String> b = new LinkedHashMap<>();
         b.put("query_type", "4");
         b.put("start_time", BusinessTime.formatLocal(start));
@@ -87,7 +87,7 @@ final class TestClient {
         return json(post(server.taobaoUrl(), top("taobao.tbk.order.details.get", b)));
     }
 
-    Map<String, String> jd(String paramJson) {
+    public Map<String, String> jd(String paramJson) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("method", "jd.union.open.order.row.query");
         p.put("app_key", server.credentials(io.rebatch.domain.Platform.JD).key());
@@ -100,19 +100,19 @@ final class TestClient {
         return p;
     }
 
-    static String jdOrderReq(Instant start, Instant end, int pageIndex, int pageSize) {
+    public static String jdOrderReq(Instant start, Instant end, int pageIndex, int pageSize) {
         return "{\"orderReq\":{\"pageIndex\":" + pageIndex + ",\"pageSize\":" + pageSize + ",\"type\":3,\"startTime\":\""
                 + BusinessTime.formatLocal(start) + "\",\"endTime\":\"" + BusinessTime.formatLocal(end) + "\"}}";
     }
 
     /** The parsed queryResult of a JD answer (or the gateway error_response). */
-    JsonNode jdOrders(Instant start, Instant end, int pageIndex, int pageSize) {
+    public JsonNode jdOrders(Instant start, Instant end, int pageIndex, int pageSize) {
         JsonNode outer = json(post(server.jdUrl(), jd(jdOrderReq(start, end, pageIndex, pageSize))));
         JsonNode resp = outer.get("jd_union_open_order_row_query_responce");
         return resp == null ? outer : TestJson.parse(resp.get("queryResult").asString());
     }
 
-    Map<String, String> pdd(Map<String, String> business) {
+    public Map<String, String> pdd(Map<String, String> business) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("type", "pdd.ddk.order.list.increment.get");
         p.put("client_id", server.credentials(io.rebatch.domain.Platform.PDD).key());
@@ -124,7 +124,7 @@ final class TestClient {
         return p;
     }
 
-    JsonNode pddOrders(Instant start, Instant end, int page, int pageSize) {
+    public JsonNode pddOrders(Instant start, Instant end, int page, int pageSize) {
         Map<String, String> b = new LinkedHashMap<>();
         b.put("start_update_time", Long.toString(start.getEpochSecond()));
         b.put("end_update_time", Long.toString(end.getEpochSecond()));

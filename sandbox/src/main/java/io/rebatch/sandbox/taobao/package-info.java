@@ -1,0 +1,5 @@
+/**
+ * Taobao (淘宝联盟 / TOP) in the sandbox: its simulator (registered in {@code META-INF/services}), its order lines and
+ * tracking, its rows and wire formats, its scenario files and its API gateway.
+ */
+package io.rebatch.sandbox.taobao;
