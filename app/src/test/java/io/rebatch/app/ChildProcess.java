@@ -37,10 +37,18 @@ final class ChildProcess {
 
     /** Starts {@code main} with the given JVM options (e.g. {@code -Dkey=value}) and program arguments. */
     static ChildProcess start(String label, Path log, List<String> jvmOptions, Class<?> main, List<String> args) {
+        return start(label, log, jvmOptions, List.of(), main, args);
+    }
+
+    /** Like {@link #start(String, Path, List, Class, List)} with more class path entries before the test's. */
+    static ChildProcess start(String label, Path log, List<String> jvmOptions, List<Path> classPathFirst, Class<?> main,
+                              List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        List<String> cp = new ArrayList<>(classPathFirst.stream().map(p -> p.toAbsolutePath().toString()).toList());
+        cp.add(System.getProperty("java.class.path"));
+        cmd.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, cp), main.getName()));
         cmd.addAll(args);
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -2,6 +2,12 @@ package io.rebatch.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -47,15 +53,55 @@ class ModuleRulesTest {
             .should().dependOnClassesThat().resideInAPackage("io.rebatch.sandbox..")
             .because("the simulators are for the demo, the tests and the benchmark, never for production code");
 
-    static final ArchRule PLATFORMS_ARE_INDEPENDENT = slices().matching("io.rebatch.readers.api.(*)..")
+    /** A platform's packages in every module ({@code io.rebatch.<module>.<platform>..}) form one slice. */
+    private static final SliceAssignment PLATFORM_PACKAGES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+            String platform = platformOf(c);
+            return platform == null ? SliceIdentifier.ignore() : SliceIdentifier.of(platform);
+        }
+
+        @Override
+        public String getDescription() {
+            return "the platform packages io.rebatch.<module>.<platform>..";
+        }
+    };
+
+    static final ArchRule PLATFORMS_ARE_INDEPENDENT = slices().assignedFrom(PLATFORM_PACKAGES)
             .should().notDependOnEachOther();
+
+    static final ArchRule THE_CORE_NAMES_NO_PLATFORM = noClasses()
+            .that(new DescribedPredicate<JavaClass>("are outside the platform packages and the app") {
+                @Override
+                public boolean test(JavaClass c) {
+                    return platformOf(c) == null && !c.getPackageName().startsWith("io.rebatch.app");
+                }
+            })
+            .should().dependOnClassesThat(new DescribedPredicate<JavaClass>("are in a platform package") {
+                @Override
+                public boolean test(JavaClass c) {
+                    return platformOf(c) != null;
+                }
+            })
+            .because("core code iterates over the registered platforms (PlatformRules, PlatformAdapter, "
+                    + "PlatformSimulator) and never names one");
+
+    /** {@code taobao} for {@code io.rebatch.readers.taobao.X}: the shipped platforms' packages. */
+    static String platformOf(JavaClass c) {
+        String[] parts = c.getPackageName().split("\\.");
+        if (parts.length >= 4 && parts[0].equals("io") && parts[1].equals("rebatch")
+                && List.of("taobao", "jd", "pdd").contains(parts[3])) {
+            return parts[3];
+        }
+        return null;
+    }
 
     @Test
     void theBuildKeepsItsModuleRules() {
         assertThat(MAIN.size()).as("main classes imported").isGreaterThan(200);
         for (ArchRule rule : new ArchRule[] {DOMAIN_DEPENDS_ON_NO_MODULE, READERS_AND_WRITERS_ARE_BELOW_JOBS,
                 JOBS_KNOW_NO_ENTRY_POINT, API_AND_SCHEDULER_ARE_SEPARATE, SCHEDULER_KNOWS_NO_API,
-                ONLY_THE_APP_USES_THE_SIMULATORS, PLATFORMS_ARE_INDEPENDENT}) {
+                ONLY_THE_APP_USES_THE_SIMULATORS, PLATFORMS_ARE_INDEPENDENT, THE_CORE_NAMES_NO_PLATFORM}) {
             rule.check(MAIN);
         }
     }

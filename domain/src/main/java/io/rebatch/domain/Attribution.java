@@ -74,13 +74,8 @@ public final class Attribution {
     /** The tracking values of a line that bindings may map, in priority order. */
     public static List<TrackingValue> trackingValues(OrderLine line) {
         List<TrackingValue> out = new ArrayList<>(2);
-        switch (line.platform()) {
-            case TAOBAO -> {
-                add(out, "RELATION_ID", line.relationId());
-                add(out, "SPECIAL_ID", line.specialId());
-            }
-            case JD -> add(out, "SUB_UNION_ID", line.subUnionId());
-            case PDD -> add(out, "CUSTOM_PARAMETERS_UID", line.customUid());
+        for (BindingKind kind : Platforms.rules(line.platform()).bindingKinds()) {
+            add(out, kind.name(), kind.field().of(line));
         }
         return out;
     }

@@ -1,22 +1,32 @@
 package io.rebatch.domain;
 
+import java.util.Objects;
+
 /**
- * The kinds of tracking binding (SPEC §2.2) and the one platform each belongs to. The name is the code in
- * {@code bindings.csv} and the kind string {@link io.rebatch.domain.Attribution#trackingValues} uses.
+ * A kind of tracking binding (SPEC §2.2): its code (the {@code kind} in {@code bindings.csv} and in stored
+ * bindings), the one platform it belongs to, the line column it matches, and whether its values are ids the
+ * platform issues (digits, checked as such) rather than the app's own free text. Each platform's
+ * {@link PlatformRules} declares its kinds; {@link #parse} accepts any registered one.
  */
-public enum BindingKind {
-    RELATION_ID(Platform.TAOBAO),
-    SPECIAL_ID(Platform.TAOBAO),
-    SUB_UNION_ID(Platform.JD),
-    CUSTOM_PARAMETERS_UID(Platform.PDD);
+public record BindingKind(String name, Platform platform, TrackingField field, boolean platformIssued) {
 
-    private final Platform platform;
-
-    BindingKind(Platform platform) {
-        this.platform = platform;
+    public BindingKind {
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(field, "field");
+        if (name == null || !name.matches("[A-Z][A-Z0-9_]{0,31}")) {
+            throw new IllegalArgumentException("invalid binding kind '" + name + "'");
+        }
     }
 
-    public Platform platform() {
-        return platform;
+    /** The registered kind of a code, or a clear error naming the registered ones. */
+    public static BindingKind parse(String code) {
+        return Platforms.bindingKinds().stream().filter(k -> k.name.equals(code)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("unknown binding kind '" + code + "' (expected one of "
+                        + Platforms.bindingKinds().stream().map(BindingKind::name).toList() + ")"));
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

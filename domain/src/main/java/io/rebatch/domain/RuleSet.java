@@ -8,7 +8,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One versioned commission rule set (SPEC §2.3). Built only through {@link #fromMap}, which checks
@@ -40,8 +42,18 @@ public record RuleSet(
         return levelShareBps.get(level);
     }
 
+    /**
+     * The platform's fee: the rule set's own, or the platform's documented default
+     * ({@link PlatformRules#defaultFeeBps()}) when the set does not name it. A platform the set could not
+     * know (not registered when it was loaded) is refused.
+     */
     public int platformFeeBps(Platform platform) {
-        return platformFeeBps.get(platform);
+        Integer fee = platformFeeBps.get(platform);
+        if (fee == null) {
+            throw new BadInputException("rule set " + version + " has no platform_fee_bps for " + platform
+                    + ": add it before settling " + platform + " lines");
+        }
+        return fee;
     }
 
     /** The highest tier reached by S, if any. */
@@ -105,20 +117,24 @@ public record RuleSet(
                         + " + inviter " + inviter + " + grand-inviter " + grand + " exceeds 10000 bp");
             }
         }
-        Map<Platform, Integer> fees = new EnumMap<>(Platform.class);
+        Map<Platform, Integer> fees = new TreeMap<>();
         Map<?, ?> feeDoc = map(doc, "platform_fee_bps", source);
         for (Map.Entry<?, ?> e : feeDoc.entrySet()) {
             Platform p;
             try {
-                p = Platform.valueOf(String.valueOf(e.getKey()));
+                p = Platform.parse(String.valueOf(e.getKey()));
             } catch (IllegalArgumentException ex) {
                 throw new BadInputException(source + ": platform_fee_bps has unknown platform '" + e.getKey() + "'");
             }
             fees.put(p, bps(e.getValue(), "platform_fee_bps." + e.getKey(), source));
         }
-        for (Platform p : Platform.values()) {
+        for (Platform p : Platforms.all()) {
             if (!fees.containsKey(p)) {
-                throw new BadInputException(source + ": platform_fee_bps is missing platform " + p);
+                OptionalInt fallback = Platforms.rules(p).defaultFeeBps();
+                if (fallback.isEmpty()) {
+                    throw new BadInputException(source + ": platform_fee_bps is missing platform " + p);
+                }
+                fees.put(p, fallback.getAsInt());
             }
         }
         int freezeDays = smallInt(doc.get("freeze_days"), "freeze_days", source);

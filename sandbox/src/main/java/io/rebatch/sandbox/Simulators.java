@@ -32,6 +32,11 @@ public final class Simulators {
     }
 
     /** The simulator of a platform; a clear error when none is registered. */
+    /** The simulated platforms, in the simulators' order. */
+    public static List<Platform> platforms() {
+        return all().stream().map(PlatformSimulator::platform).toList();
+    }
+
     public static PlatformSimulator of(Platform platform) {
         for (PlatformSimulator s : all()) {
             if (s.platform().equals(platform)) {

@@ -1,7 +1,8 @@
 package io.rebatch.scheduler;
 
 import io.rebatch.domain.BusinessTime;
-import io.rebatch.jobs.pull.Feed;
+import io.rebatch.readers.platform.Adapters;
+import io.rebatch.readers.platform.Feed;
 import io.rebatch.jobs.settle.SettleJobConfiguration;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,9 +57,12 @@ public class NightlyStatus {
         return !now.toLocalTime().isBefore(deadline) && !settled(yesterday());
     }
 
-    /** Per feed, the end of the window of its latest completed pull (feeds never pulled are absent). */
+    /**
+     * Per feed in the platforms' order, the end of the window of its latest completed pull (feeds never pulled, or
+     * of platforms no longer registered, are absent).
+     */
     public Map<Feed, Instant> lastPulls() {
-        Map<Feed, Instant> out = new EnumMap<>(Feed.class);
+        Map<String, Instant> byName = new java.util.HashMap<>();
         List<JobInstance> instances = jobRepository.getJobInstances("pull", 0, RECENT);
         for (JobInstance i : instances) {
             JobExecution last = jobRepository.getLastJobExecution(i);
@@ -76,7 +80,14 @@ public class NightlyStatus {
             // The end of the window the pull covered (its business key, an instant): what "pulled until" means,
             // and free of Spring Batch's JVM-local start/end times.
             Instant end = Instant.parse(to);
-            out.merge(Feed.valueOf(feed), end, (a, b) -> a.isAfter(b) ? a : b);
+            byName.merge(feed, end, (a, b) -> a.isAfter(b) ? a : b);
+        }
+        Map<Feed, Instant> out = new java.util.LinkedHashMap<>();
+        for (Feed f : Adapters.feeds()) {
+            Instant end = byName.get(f.name());
+            if (end != null) {
+                out.put(f, end);
+            }
         }
         return out;
     }

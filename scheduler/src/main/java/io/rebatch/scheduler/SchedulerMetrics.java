@@ -3,7 +3,8 @@ package io.rebatch.scheduler;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.rebatch.jobs.pull.Feed;
+import io.rebatch.readers.platform.Adapters;
+import io.rebatch.readers.platform.Feed;
 import java.time.Instant;
 
 /**
@@ -23,7 +24,7 @@ public class SchedulerMetrics implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("rebatch.nightly.settled", status, s -> s.settled(s.yesterday()) ? 1 : 0)
                 .description("1 when yesterday's (Asia/Shanghai) settlement has completed").register(registry);
-        for (Feed feed : Feed.values()) {
+        for (Feed feed : Adapters.feeds()) {
             Gauge.builder("rebatch.pull.last.success", status, s -> {
                 Instant t = s.lastPulls().get(feed);
                 return t == null ? 0 : t.getEpochSecond();

@@ -1,5 +1,6 @@
 package io.rebatch.app.cli;
 
+import io.rebatch.domain.Platforms;
 import io.rebatch.domain.Money;
 import io.rebatch.sandbox.generator.ScenarioGenerator;
 import io.rebatch.sandbox.generator.ScenarioSpec;
@@ -103,7 +104,7 @@ class DemoCommand implements Callable<Integer> {
                         {"jd", "JD", sandbox.jdUrl().toString(), "app-key", "app-secret"},
                         {"pdd", "PDD", sandbox.pddUrl().toString(), "client-id", "client-secret"}};
                 for (String[] p : platforms) {
-                    AppCredentials c = sandbox.credentials(Platform.valueOf(p[1]));
+                    AppCredentials c = sandbox.credentials(Platform.parse(p[1]));
                     props.put("rebatch.platforms." + p[0] + ".endpoint", p[2]);
                     props.put("rebatch.platforms." + p[0] + "." + p[3], c.key());
                     props.put("rebatch.platforms." + p[0] + "." + p[4], c.secret());
@@ -150,7 +151,7 @@ class DemoCommand implements Callable<Integer> {
             n += new DemoServe(root).run(out);
             summary(out, n, (System.nanoTime() - t0) / 1_000_000);
             if (sandbox != null) {
-                for (Platform p : Platform.values()) {
+                for (Platform p : Platforms.all()) {
                     CounterSnapshot c = sandbox.counters(p);
                     out.printf("sandbox %-6s %6d requests, %6d pages, %7d snapshots served, %4d throttled, %4d errors%n",
                             p, c.requests(), c.pagesServed(), c.snapshotsServed(), c.throttled(), c.errors());

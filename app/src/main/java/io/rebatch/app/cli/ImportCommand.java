@@ -1,6 +1,9 @@
 package io.rebatch.app.cli;
 
 import io.rebatch.domain.Platform;
+import io.rebatch.readers.platform.Adapters;
+import io.rebatch.readers.platform.Feed;
+import java.util.Locale;
 import io.rebatch.jobs.common.Operations;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,10 +30,11 @@ class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Platform p = Platform.parse(platform);
-        if (refunds && p != Platform.TAOBAO) {
-            throw new IllegalArgumentException("--refunds is only for --platform taobao");
-        }
-        String kind = (refunds ? "REFUNDS:" : "ORDERS:") + p;
+        Feed feed = Adapters.of(p).feeds().stream().filter(f -> f.refunds() == refunds).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("--refunds is only for " + String.join(" or ", Adapters.feeds().stream()
+                        .filter(Feed::refunds).map(f -> "--platform " + f.platform().code().toLowerCase(Locale.ROOT))
+                        .toList())));
+        String kind = feed.importKind();
         Operations ops = root.bean(Operations.class);
         for (Path f : files) {
             String what = "import " + kind.toLowerCase() + " " + f;

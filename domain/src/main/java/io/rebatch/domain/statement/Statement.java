@@ -3,7 +3,7 @@ package io.rebatch.domain.statement;
 import io.rebatch.domain.Platform;
 import java.time.YearMonth;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -62,8 +62,8 @@ public final class Statement {
     /** Collects rows; the reader names the file and line of a row it refuses. */
     public static final class Builder {
         private final YearMonth month;
-        private final Map<Platform, long[]> totals = new EnumMap<>(Platform.class);
-        private final Map<Platform, Map<String, Long>> details = new EnumMap<>(Platform.class);
+        private final Map<Platform, long[]> totals = new TreeMap<>();
+        private final Map<Platform, Map<String, Long>> details = new TreeMap<>();
 
         private Builder(YearMonth month) {
             this.month = Objects.requireNonNull(month, "month");
@@ -86,9 +86,9 @@ public final class Statement {
         }
 
         public Statement build() {
-            Map<Platform, Total> t = new EnumMap<>(Platform.class);
+            Map<Platform, Total> t = new TreeMap<>();
             totals.forEach((p, v) -> t.put(p, new Total(v[0], v[1])));
-            Map<Platform, Details> d = new EnumMap<>(Platform.class);
+            Map<Platform, Details> d = new TreeMap<>();
             details.forEach((p, rows) -> {
                 String[] ids = rows.keySet().toArray(String[]::new);
                 Arrays.sort(ids);

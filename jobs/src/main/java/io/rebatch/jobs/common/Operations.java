@@ -14,7 +14,8 @@ import java.time.YearMonth;
 import java.util.HexFormat;
 import io.rebatch.domain.BusinessTime;
 import io.rebatch.domain.Platform;
-import io.rebatch.jobs.pull.Feed;
+import io.rebatch.readers.platform.Adapters;
+import io.rebatch.readers.platform.Feed;
 import io.rebatch.jobs.pull.Feeds;
 import io.rebatch.jobs.pull.PullJobConfiguration;
 import io.rebatch.writers.jdbc.SqlTime;
@@ -141,7 +142,7 @@ public class Operations {
      */
     public List<PullOutcome> pullDay(LocalDate date, Platform platform) {
         List<PullOutcome> out = new ArrayList<>();
-        for (Feed feed : Feed.of(platform)) {
+        for (Feed feed : Adapters.feeds(platform)) {
             Instant from = BusinessTime.startOf(date).minus(feeds.overlap(feed));
             Instant to = BusinessTime.endOf(date);
             JobRunner.Outcome o = runner.run(pullJob, PullJobConfiguration.keys(feed, from, to), JobRunner.WhenComplete.RERUN);
@@ -160,7 +161,7 @@ public class Operations {
     public List<PullOutcome> pullSinceWatermark(Platform platform) {
         List<PullOutcome> out = new ArrayList<>();
         Instant to = clock.instant().minus(feeds.pullLag()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        for (Feed feed : Feed.of(platform)) {
+        for (Feed feed : Adapters.feeds(platform)) {
             List<Instant> marks = jdbc.query("SELECT pulled_until FROM pull_watermark WHERE feed = ?",
                     (rs, n) -> SqlTime.instant(rs, "pulled_until"), feed.name());
             Instant base = marks.isEmpty() ? BusinessTime.startOf(BusinessTime.dateOf(to).minusDays(1)) : marks.get(0);

@@ -4,7 +4,9 @@ import io.rebatch.domain.OrderLine;
 import io.rebatch.domain.Platform;
 import io.rebatch.domain.Refund;
 import io.rebatch.domain.SnapshotOrder;
-import io.rebatch.readers.report.ReportFiles;
+import io.rebatch.readers.platform.Adapters;
+import io.rebatch.readers.platform.Feed;
+import io.rebatch.domain.PlausibleTimes;
 import io.rebatch.readers.report.ReportRow;
 import io.rebatch.writers.orders.OrderLineStore;
 import io.rebatch.writers.orders.RefundStore;
@@ -22,10 +24,17 @@ public class ImportKinds {
     private final Map<String, ImportKind<?>> kinds = new LinkedHashMap<>();
 
     public ImportKinds(OrderLineStore orders, RefundStore refunds, AppDataKinds appData) {
-        for (Platform p : Platform.values()) {
-            register(new OrderReportKind(p, false, orders, refunds));
+        // every platform's order feed, then the other feeds (Taobao's refunds): the order of the "known:" list
+        for (Feed feed : Adapters.feeds()) {
+            if (!feed.refunds()) {
+                register(new OrderReportKind(feed, orders, refunds));
+            }
         }
-        register(new OrderReportKind(Platform.TAOBAO, true, orders, refunds));
+        for (Feed feed : Adapters.feeds()) {
+            if (feed.refunds()) {
+                register(new OrderReportKind(feed, orders, refunds));
+            }
+        }
         appData.all().forEach(this::register);
     }
 
@@ -43,21 +52,23 @@ public class ImportKinds {
 
     /** Platform order reports and the Taobao refund feed, read by the readers' report parsers. */
     static final class OrderReportKind implements ImportKind<ReportRow> {
+        private final Feed feed;
         private final Platform platform;
         private final boolean refundFeed;
         private final OrderLineStore orders;
         private final RefundStore refunds;
 
-        OrderReportKind(Platform platform, boolean refundFeed, OrderLineStore orders, RefundStore refunds) {
-            this.platform = platform;
-            this.refundFeed = refundFeed;
+        OrderReportKind(Feed feed, OrderLineStore orders, RefundStore refunds) {
+            this.feed = feed;
+            this.platform = feed.platform();
+            this.refundFeed = feed.refunds();
             this.orders = orders;
             this.refunds = refunds;
         }
 
         @Override
         public String name() {
-            return (refundFeed ? "REFUNDS:" : "ORDERS:") + platform;
+            return feed.importKind();
         }
 
         @Override
@@ -70,13 +81,17 @@ public class ImportKinds {
             return refundFeed ? "a " + platform + " refund feed" : "a " + platform + " order report";
         }
 
+        Feed feed() {
+            return feed;
+        }
+
         boolean refundFeed() {
             return refundFeed;
         }
 
         @Override
         public Cursor<ReportRow> open(Path file) {
-            var cursor = ReportFiles.open(file, platform, refundFeed);
+            var cursor = Adapters.of(platform).open(file, feed, PlausibleTimes.ANY);
             return new Cursor<>() {
                 @Override
                 public boolean hasNext() {

@@ -1,7 +1,10 @@
 package io.rebatch.jobs.importing;
 
 import io.rebatch.writers.quarantine.QuarantineStore;
-import java.util.EnumMap;
+import io.rebatch.readers.platform.Adapters;
+import io.rebatch.readers.platform.PlatformAdapter;
+import io.rebatch.readers.platform.ReportSignature;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,9 +14,10 @@ import java.util.Map;
  * {@value #SAMPLE} bad rows, never logs or returns raw text.
  *
  * <ul>
- *   <li><b>wrong platform</b>: most rows carry another platform's response envelope ({@code tbk_…},
- *   {@code jd_union_open_…}, {@code order_list_get_response}); for Taobao, a refund feed imported as orders or
- *   the reverse is named as such;</li>
+ *   <li><b>wrong platform</b>: most rows carry another feed's marks (each platform adapter's
+ *   {@link ReportSignature}s: response envelopes such as {@code tbk_…}, {@code jd_union_open_…},
+ *   {@code order_list_get_response}); a feed of the same platform (Taobao's refunds imported as orders or the
+ *   reverse) is named as such;</li>
  *   <li><b>wrong encoding</b>: most rows are not valid UTF-8/GB18030 text, or hold replacement or control
  *   characters (binary data);</li>
  *   <li>otherwise <b>not a file of this kind</b>.</li>
@@ -23,10 +27,8 @@ final class RefusalCause {
     static final int SAMPLE = 200;
     private static final int HEAD = 400;
 
-    private enum Marker { TAOBAO_ORDERS, TAOBAO_REFUNDS, JD, PDD }
-
     private final ImportKind<?> kind;
-    private final Map<Marker, Integer> markers = new EnumMap<>(Marker.class);
+    private final Map<ReportSignature, Integer> markers = new HashMap<>();
     private int encoding;
     private int sampled;
     private String firstReason;
@@ -53,7 +55,7 @@ final class RefusalCause {
             encoding++;
             return;
         }
-        Marker m = marker(head + " " + reason, ownMarker());
+        ReportSignature m = marker(head + " " + reason, kind.name());
         if (m != null) {
             markers.merge(m, 1, Integer::sum);
         }
@@ -66,26 +68,19 @@ final class RefusalCause {
 
     /** The likely cause, e.g. {@code wrong platform? the rows look like a JD report, imported as PDD}. */
     String likelyCause() {
-        String platform = kind.platform();
-        Marker own = ownMarker();
-        Marker top = null;
+        ReportSignature top = null;
         int topCount = 0;
-        for (Map.Entry<Marker, Integer> e : markers.entrySet()) {
-            if (e.getKey() != own && e.getValue() > topCount) {
-                top = e.getKey();
-                topCount = e.getValue();
+        for (PlatformAdapter a : Adapters.all()) {
+            for (ReportSignature s : a.signatures()) {
+                int count = markers.getOrDefault(s, 0);
+                if (count > topCount) {
+                    top = s;
+                    topCount = count;
+                }
             }
         }
         if (top != null && topCount * 2 >= sampled) {
-            return switch (top) {
-                case TAOBAO_REFUNDS -> "not an order report: the rows look like a Taobao refund feed"
-                        + " (import it with --platform taobao --refunds)";
-                case TAOBAO_ORDERS -> own == Marker.TAOBAO_REFUNDS
-                        ? "not a refund feed: the rows look like a Taobao order report (import it without --refunds)"
-                        : "wrong platform? the rows look like a TAOBAO report, imported as " + platform;
-                case JD -> "wrong platform? the rows look like a JD report, imported as " + platform;
-                case PDD -> "wrong platform? the rows look like a PDD report, imported as " + platform;
-            };
+            return top.hint(kind.platform());
         }
         if (encoding > 0 && encoding * 2 >= sampled) {
             return "wrong encoding? the rows are not UTF-8 or GB18030 text (binary data, or another encoding)";
@@ -93,40 +88,20 @@ final class RefusalCause {
         return "not " + kind.what() + "?";
     }
 
-    private Marker ownMarker() {
-        if (kind.platform() == null) {
-            return null;
-        }
-        return switch (kind.platform()) {
-            case "TAOBAO" -> kind.name().startsWith("REFUNDS:") ? Marker.TAOBAO_REFUNDS : Marker.TAOBAO_ORDERS;
-            case "JD" -> Marker.JD;
-            case "PDD" -> Marker.PDD;
-            default -> null;
-        };
-    }
-
     /**
-     * The first report kind other than the importer's own whose marks the text carries. A reason names the envelope
-     * the importer expected as well as the one it found, so the own kind must be skipped, not just matched last.
+     * The first feed other than the importer's own whose marks the text carries (platforms in their order). A
+     * reason names the envelope the importer expected as well as the one it found, so the own feed must be
+     * skipped, not just matched last.
      */
-    private static Marker marker(String text, Marker own) {
-        for (Marker m : Marker.values()) {
-            if (m != own && carries(text, m)) {
-                return m;
+    private static ReportSignature marker(String text, String ownKind) {
+        for (PlatformAdapter a : Adapters.all()) {
+            for (ReportSignature s : a.signatures()) {
+                if (!s.feed().importKind().equals(ownKind) && s.carriedBy(text)) {
+                    return s;
+                }
             }
         }
         return null;
-    }
-
-    private static boolean carries(String text, Marker m) {
-        return switch (m) {
-            case TAOBAO_REFUNDS -> text.contains("tbk_relation_refund") || text.contains("tbk_sc_relation_refund")
-                    || text.contains("a refund row in an order file");
-            case TAOBAO_ORDERS -> text.contains("tbk_order_details") || text.contains("tbk_sc_order_details")
-                    || text.contains("an order row in a refund file");
-            case JD -> text.contains("jd_union_open");
-            case PDD -> text.contains("order_list_get_response") || text.contains("pdd.ddk");
-        };
     }
 
     /** Replacement characters or control characters other than tab/CR/LF: bytes that were never text. */

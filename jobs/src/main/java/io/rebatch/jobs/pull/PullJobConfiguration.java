@@ -28,6 +28,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.env.Environment;
+import io.rebatch.readers.platform.Adapters;
+import io.rebatch.readers.platform.Feed;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,7 +43,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * a harmless recorded rerun.
  */
 @Configuration
-@EnableConfigurationProperties(PlatformsProperties.class)
+@EnableConfigurationProperties(PullProperties.class)
 public class PullJobConfiguration {
     public static final String JOB_NAME = "pull";
 
@@ -55,10 +58,11 @@ public class PullJobConfiguration {
     }
 
     @Bean
-    public Feeds feeds(PlatformsProperties properties, PullRuntime runtime, Clock clock, RebatchProperties rebatch) {
+    public Feeds feeds(PullProperties properties, Environment environment, PullRuntime runtime, Clock clock,
+                       RebatchProperties rebatch) {
         // Pulled rows are held to the plausible range imported files are (rebatch.input.*), judged per page.
-        return new Feeds(properties, runtime, () -> PlausibleDates.of(rebatch.input().earliestDate(),
-                rebatch.input().maxAhead(), clock).asTimes());
+        return new Feeds(new BoundSettings(environment), runtime, () -> PlausibleDates.of(rebatch.input().earliestDate(),
+                rebatch.input().maxAhead(), clock).asTimes(), properties.pullLag());
     }
 
     @Bean
@@ -78,7 +82,7 @@ public class PullJobConfiguration {
     public WindowReader windowReader(Feeds feeds, @Value("#{jobParameters['feed']}") String feed,
                                      @Value("#{jobParameters['from']}") String from,
                                      @Value("#{jobParameters['to']}") String to) {
-        return new WindowReader(feeds.pull(Feed.valueOf(feed)).windows(Instant.parse(from), Instant.parse(to)));
+        return new WindowReader(feeds.pull(Adapters.feed(feed)).windows(Instant.parse(from), Instant.parse(to)));
     }
 
     @Bean
@@ -91,7 +95,7 @@ public class PullJobConfiguration {
                                      @Value("#{jobParameters['to']}") String to,
                                      @Value("#{stepExecution}") StepExecution stepExecution,
                                      FaultInjection faults) {
-        Feed f = Feed.valueOf(feed);
+        Feed f = Adapters.feed(feed);
         return new WindowWriter(f, feeds.pull(f), (ImportKind<ReportRow>) kinds.get(f.importKind()), quarantine, jdbc,
                 archiveDir, importKey(f, from, to), stepExecution, faults,
                 io.rebatch.domain.BusinessTime.dateOf(Instant.parse(to).minusMillis(1)));
@@ -109,7 +113,7 @@ public class PullJobConfiguration {
             JobExecution je = se.getJobExecution();
             JobParameters p = je.getJobParameters();
             ExecutionContext c = jobRepository.getLastStepExecution(je.getJobInstance(), "pullWindows").getExecutionContext();
-            Feed feed = Feed.valueOf(p.getString("feed"));
+            Feed feed = Adapters.feed(p.getString("feed"));
             String key = importKey(feed, p.getString("from"), p.getString("to"));
             ImportRuns.record(jdbc, clock.instant(), key, "PULL:" + feed, feed.platform().name(),
                     p.getString("from") + "/" + p.getString("to"), "-", c, c);

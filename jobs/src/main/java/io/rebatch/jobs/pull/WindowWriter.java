@@ -1,5 +1,6 @@
 package io.rebatch.jobs.pull;
 
+import io.rebatch.readers.platform.Feed;
 import io.rebatch.jobs.common.FaultInjection;
 import io.rebatch.jobs.importing.ImportCounters;
 import io.rebatch.jobs.importing.ImportKind;

@@ -1,5 +1,6 @@
 package io.rebatch.jobs.settle;
 
+import io.rebatch.domain.Platforms;
 import io.rebatch.domain.Platform;
 import io.rebatch.writers.csv.AtomicFile;
 import java.io.IOException;
@@ -92,7 +93,7 @@ public class SettleReport {
      */
     public static List<Metric> recordsWritten(ExecutionContext settleLines) {
         List<Metric> out = new ArrayList<>();
-        for (Platform p : Platform.values()) {
+        for (Platform p : Platforms.all()) {
             String key = SettleWriter.RECORDS_WRITTEN + "." + p.name();
             if (settleLines.containsKey(key)) {
                 out.add(new Metric(p.name(), "rebate_records_written", settleLines.getLong(key)));

@@ -1,5 +1,6 @@
 package io.rebatch.jobs.settle;
 
+import io.rebatch.domain.Platforms;
 import io.rebatch.domain.Attribution;
 import io.rebatch.domain.AttributionMethod;
 import io.rebatch.domain.LedgerDiff;
@@ -18,7 +19,7 @@ import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -73,7 +74,7 @@ public class SettleWriter implements ItemWriter<Long>, ItemStream {
     private final DataSource dataSource;
     private final RuleSets ruleSets;
     private final RetryTemplate retry = new RetryTemplate(RACES);
-    private final Map<Platform, Long> recordsWritten = new EnumMap<>(Platform.class);
+    private final Map<Platform, Long> recordsWritten = new TreeMap<>();
     private long itemsSeen;
 
     SettleWriter(LocalDate businessDate, long jobExecutionId, RuleSets ruleSets,
@@ -129,7 +130,7 @@ public class SettleWriter implements ItemWriter<Long>, ItemStream {
         List<SettlementStateStore.Row> states = new ArrayList<>();
         List<LedgerWriter.Posting> postings = new ArrayList<>();
         List<RebateRecordStore.RebateRecord> records = new ArrayList<>();
-        Map<Platform, Long> written = new EnumMap<>(Platform.class);
+        Map<Platform, Long> written = new TreeMap<>();
         for (SettleItem item : items) {
             OrderLine line = item.line();
             written.putIfAbsent(line.platform(), 0L);
@@ -194,7 +195,7 @@ public class SettleWriter implements ItemWriter<Long>, ItemStream {
     @Override
     public void open(ExecutionContext context) {
         recordsWritten.clear();
-        for (Platform p : Platform.values()) {
+        for (Platform p : Platforms.all()) {
             if (context.containsKey(RECORDS_WRITTEN + "." + p.name())) {
                 recordsWritten.put(p, context.getLong(RECORDS_WRITTEN + "." + p.name()));
             }

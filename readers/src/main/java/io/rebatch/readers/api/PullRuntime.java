@@ -20,7 +20,7 @@ public final class PullRuntime {
     private final Sleeper sleeper;
     private final LongSupplier nanoTime;
     private final SplittableRandom random;
-    private final Map<Platform, RateLimiter> limiters = new EnumMap<>(Platform.class);
+    private final Map<Platform, RateLimiter> limiters = new java.util.HashMap<>();
 
     private PullRuntime(Builder b) {
         this.http = b.http != null ? b.http : b.httpSettings.newClient();

@@ -3,6 +3,8 @@ package io.rebatch.readers.api;
 import io.rebatch.domain.BusinessTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,23 @@ public record TimeWindow(Instant start, Instant end) {
         if (!start.isBefore(end)) {
             throw new IllegalArgumentException("window end " + end + " is not after its start " + start);
         }
+    }
+
+    /**
+     * A window written {@code start/end}, each ISO-8601 with an offset (how promotion periods are configured:
+     * {@code rebatch.platforms.taobao.promotion-periods}).
+     */
+    public static TimeWindow valueOf(String text) {
+        String[] p = text == null ? new String[0] : text.split("/");
+        try {
+            if (p.length == 2) {
+                return new TimeWindow(OffsetDateTime.parse(p[0].trim()).toInstant(),
+                        OffsetDateTime.parse(p[1].trim()).toInstant());
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("'" + text + "' is not start/end (ISO-8601 with offset)");
     }
 
     public Duration length() {

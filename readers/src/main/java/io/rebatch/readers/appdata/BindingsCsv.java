@@ -1,6 +1,7 @@
 package io.rebatch.readers.appdata;
 
 import io.rebatch.domain.BindingKind;
+import io.rebatch.domain.Platforms;
 import io.rebatch.domain.BadInputException;
 import io.rebatch.domain.FieldLimits;
 import io.rebatch.domain.Platform;
@@ -33,11 +34,13 @@ public final class BindingsCsv {
         String k = AppDataFields.required("kind", kind);
         BindingKind bk;
         try {
-            bk = BindingKind.valueOf(k);
+            bk = BindingKind.parse(k);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("kind '" + k + "' is not RELATION_ID, SPECIAL_ID, SUB_UNION_ID or CUSTOM_PARAMETERS_UID");
+            List<String> known = Platforms.bindingKinds().stream().map(BindingKind::name).toList();
+            throw new BadInputException("kind '" + k + "' is not " + (known.size() < 2 ? String.join("", known)
+                    : String.join(", ", known.subList(0, known.size() - 1)) + " or " + known.get(known.size() - 1)));
         }
-        if (bk.platform() != p) {
+        if (!bk.platform().equals(p)) {
             throw new BadInputException("kind " + bk + " belongs to " + bk.platform() + ", not to platform " + p);
         }
         String v = AppDataFields.required("value", value);
@@ -45,8 +48,8 @@ public final class BindingsCsv {
             v = AppDataFields.required("value", v.substring(1));
         }
         FieldLimits.check("value", v, FieldLimits.BINDING_VALUE);
-        if (bk == BindingKind.RELATION_ID || bk == BindingKind.SPECIAL_ID) {
-            // Taobao issues these as numbers; SUB_UNION_ID and CUSTOM_PARAMETERS_UID are the app's own free text
+        if (bk.platformIssued()) {
+            // ids the platform issues are numbers (Taobao's relation and special ids); others are the app's free text
             IdText.require("value", v, IdText.FROM_APP);
         }
         return new BindingRow(p, bk, v, AppDataFields.positiveId("user_id", userId));

@@ -201,7 +201,7 @@ public final class CsvRecords implements AutoCloseable {
      * splitting at commas, done here directly: creating a Commons CSV parser per record costs more than the rest of
      * reading it.
      */
-    static List<String> split(String record) {
+    public static List<String> split(String record) {
         if (record.indexOf('"') < 0) {
             List<String> values = new ArrayList<>();
             int from = 0;

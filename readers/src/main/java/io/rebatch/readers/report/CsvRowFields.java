@@ -8,10 +8,10 @@ import java.util.Map;
  * {@link RowFields} over a CSV record, addressed by API field name: a file's column map is resolved once from its
  * header ({@link #columns}), then each record is viewed through it. Messages name the file's column.
  */
-final class CsvRowFields implements RowFields {
+public final class CsvRowFields implements RowFields {
 
     /** Which column holds which API field in one file. */
-    static final class Columns {
+    public static final class Columns {
         private final Map<String, Integer> indexOf = new HashMap<>();
         private final Map<String, String> labelOf;
 
@@ -25,13 +25,13 @@ final class CsvRowFields implements RowFields {
             });
         }
 
-        CsvRowFields row(List<String> values) {
+        public CsvRowFields row(List<String> values) {
             return new CsvRowFields(this, values);
         }
     }
 
     /** @param columnOfField API field name → the file's column name */
-    static Columns columns(Map<String, String> columnOfField, CsvRecords csv) {
+    public static Columns columns(Map<String, String> columnOfField, CsvRecords csv) {
         return new Columns(columnOfField, csv);
     }
 

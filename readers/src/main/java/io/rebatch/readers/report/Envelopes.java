@@ -12,12 +12,12 @@ import tools.jackson.databind.JsonNode;
  * strings, TOP's arrays wrapped in an object keyed by the element type (absent when the page is empty), and the
  * error envelopes. Any shape surprise here is a {@link PageParseException}: the page as a whole is not understood.
  */
-final class Envelopes {
+public final class Envelopes {
     private Envelopes() {
     }
 
     /** The root object of a page. */
-    static JsonNode rootObject(JsonTree tree) {
+    public static JsonNode rootObject(JsonTree tree) {
         if (!tree.root().isObject()) {
             throw new PageParseException("page is a JSON " + tree.root().getNodeType().name().toLowerCase() + ", expected an object");
         }
@@ -25,7 +25,7 @@ final class Envelopes {
     }
 
     /** The first of {@code names} present in {@code root}, else a PageParseException listing what was found. */
-    static JsonNode envelope(JsonNode root, String... names) {
+    public static JsonNode envelope(JsonNode root, String... names) {
         for (String n : names) {
             JsonNode v = root.get(n);
             if (v != null && !v.isNull()) {
@@ -39,7 +39,7 @@ final class Envelopes {
                 + root.propertyNames());
     }
 
-    static JsonNode requiredObject(JsonNode parent, String field, String path) {
+    public static JsonNode requiredObject(JsonNode parent, String field, String path) {
         JsonNode v = parent.get(field);
         if (v == null || !v.isObject()) {
             throw new PageParseException(path + "." + field + (v == null || v.isNull() ? " is missing" : " is not a JSON object"));
@@ -47,7 +47,7 @@ final class Envelopes {
         return v;
     }
 
-    static boolean bool(JsonNode parent, String field, String path) {
+    public static boolean bool(JsonNode parent, String field, String path) {
         JsonNode v = parent.get(field);
         if (v == null || v.isNull()) {
             return false;
@@ -62,7 +62,7 @@ final class Envelopes {
     }
 
     /** A paging number given as a JSON number or a numeric string; {@code absent} when missing. */
-    static Long number(JsonNode parent, String field, String path, Long absent) {
+    public static Long number(JsonNode parent, String field, String path, Long absent) {
         JsonNode v = parent.get(field);
         String t;
         try {
@@ -80,7 +80,7 @@ final class Envelopes {
         }
     }
 
-    static String text(JsonNode parent, String field) {
+    public static String text(JsonNode parent, String field) {
         JsonNode v = parent.get(field);
         try {
             return JsonRowFields.text(v, field);
@@ -93,7 +93,7 @@ final class Envelopes {
      * The elements of a TOP-style wrapped list: {@code container.elementName[]}. A missing or null container or
      * element key is an empty page (TOP omits them then); a single object instead of an array is one element.
      */
-    static List<JsonNode> wrappedList(JsonNode parent, String container, String elementName, String path) {
+    public static List<JsonNode> wrappedList(JsonNode parent, String container, String elementName, String path) {
         JsonNode c = parent.get(container);
         if (c == null || c.isNull()) {
             return List.of();
@@ -108,7 +108,7 @@ final class Envelopes {
     }
 
     /** {@code parent.field[]}; missing or null → empty; a single object → one element. */
-    static List<JsonNode> plainList(JsonNode parent, String field, String path) {
+    public static List<JsonNode> plainList(JsonNode parent, String field, String path) {
         JsonNode e = parent.get(field);
         if (e == null || e.isNull()) {
             return List.of();
@@ -129,7 +129,7 @@ final class Envelopes {
     }
 
     /** Maps each order object to a row; an element that is not an object is a Rejected row of its own. */
-    static List<ReportRow> rows(JsonTree tree, List<JsonNode> orders, String source, long lineNo,
+    public static List<ReportRow> rows(JsonTree tree, List<JsonNode> orders, String source, long lineNo,
                                 Function<JsonNode, ReportRow> mapper) {
         List<ReportRow> rows = new ArrayList<>(orders.size());
         for (JsonNode o : orders) {
@@ -144,24 +144,24 @@ final class Envelopes {
     }
 
     /** TOP {@code error_response{code, msg, sub_code, sub_msg}} (also used by the Taobao refund API). */
-    static PlatformError topError(JsonNode err) {
+    public static PlatformError topError(JsonNode err) {
         return new PlatformError(Platform.TAOBAO, text(err, "code"), text(err, "sub_code"),
                 join(text(err, "msg"), text(err, "sub_msg")));
     }
 
     /** PDD {@code error_response{error_code, error_msg, sub_code, sub_msg}}. */
-    static PlatformError pddError(JsonNode err) {
+    public static PlatformError pddError(JsonNode err) {
         return new PlatformError(Platform.PDD, text(err, "error_code"), text(err, "sub_code"),
                 join(text(err, "error_msg"), text(err, "sub_msg")));
     }
 
     /** JD gateway {@code error_response{code, zh_desc, en_desc}}. */
-    static PlatformError jdGatewayError(JsonNode err) {
+    public static PlatformError jdGatewayError(JsonNode err) {
         return new PlatformError(Platform.JD, text(err, "code"), null,
                 join(text(err, "zh_desc"), text(err, "en_desc"), text(err, "msg")));
     }
 
-    static String join(String... parts) {
+    public static String join(String... parts) {
         StringBuilder sb = new StringBuilder();
         for (String p : parts) {
             if (p != null && !p.isBlank()) {

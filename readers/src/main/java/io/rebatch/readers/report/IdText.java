@@ -44,7 +44,7 @@ public final class IdText {
     }
 
     /** A value quoted in a reason stays short: a reason is one line of at most a few hundred characters. */
-    static String shorten(String value) {
+    public static String shorten(String value) {
         return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 }

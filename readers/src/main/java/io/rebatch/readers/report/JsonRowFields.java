@@ -5,10 +5,10 @@ import java.math.BigDecimal;
 import tools.jackson.databind.JsonNode;
 
 /** {@link RowFields} over one JSON object of an API page (numbers already exact, see {@link JsonTree}). */
-final class JsonRowFields implements RowFields {
+public final class JsonRowFields implements RowFields {
     private final JsonNode node;
 
-    JsonRowFields(JsonNode node) {
+    public JsonRowFields(JsonNode node) {
         this.node = node;
     }
 
@@ -17,7 +17,7 @@ final class JsonRowFields implements RowFields {
         return text(node.get(field), field);
     }
 
-    static String text(JsonNode v, String field) {
+    public static String text(JsonNode v, String field) {
         if (v == null || v.isNull() || v.isMissingNode()) {
             return null;
         }

@@ -27,7 +27,7 @@ import tools.jackson.databind.node.StringNode;
  * <p>It owns nothing but reading: a body that is not JSON, is truncated, or has content after the document is a
  * {@link PageParseException} with a reason saying which, where, and what the body starts with.
  */
-final class JsonTree {
+public final class JsonTree {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -41,12 +41,12 @@ final class JsonTree {
         this.elementSpans = elementSpans;
     }
 
-    JsonNode root() {
+    public JsonNode root() {
         return root;
     }
 
     /** The exact source text of an array element; other nodes (not expected) fall back to their serialized form. */
-    String raw(JsonNode node) {
+    public String raw(JsonNode node) {
         int[] span = elementSpans.get(node);
         return span == null ? node.toString() : text.substring(span[0], span[1]);
     }
@@ -56,7 +56,7 @@ final class JsonTree {
      *
      * @param what names the document in messages ("page", "queryResult")
      */
-    static JsonTree parse(String text, String what) {
+    public static JsonTree parse(String text, String what) {
         if (text == null || text.isBlank()) {
             throw new PageParseException(what + " is empty");
         }
@@ -149,7 +149,7 @@ final class JsonTree {
     }
 
     /** What the body starts with, so that an HTML error page or a proxy's text is recognisable in the reason. */
-    static String startOf(String text) {
+    public static String startOf(String text) {
         String s = text.strip().replaceAll("\\s+", " ");
         String head = s.length() > 60 ? s.substring(0, 60) + "…" : s;
         return "body starts with '" + head + "'";

@@ -23,11 +23,11 @@ public record ParsedPage<P extends Paging>(List<ReportRow> rows, P paging, Platf
         }
     }
 
-    static <P extends Paging> ParsedPage<P> of(List<ReportRow> rows, P paging) {
+    public static <P extends Paging> ParsedPage<P> of(List<ReportRow> rows, P paging) {
         return new ParsedPage<>(rows, Objects.requireNonNull(paging), null);
     }
 
-    static <P extends Paging> ParsedPage<P> failed(PlatformError error) {
+    public static <P extends Paging> ParsedPage<P> failed(PlatformError error) {
         return new ParsedPage<>(List.of(), null, Objects.requireNonNull(error));
     }
 

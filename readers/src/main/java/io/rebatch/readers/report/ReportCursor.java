@@ -39,7 +39,7 @@ public final class ReportCursor implements Iterator<ReportRow>, AutoCloseable {
      * One row per CSV record: a record that could not be read is Rejected with its reader's reason, the others go
      * through {@code mapper} (which never throws for bad input). Closing the cursor closes the file.
      */
-    static ReportCursor ofCsv(CsvRecords csv, Function<CsvRecords.Row, ReportRow> mapper) {
+    public static ReportCursor ofCsv(CsvRecords csv, Function<CsvRecords.Row, ReportRow> mapper) {
         return new ReportCursor(csv.source(), new Batches() {
             @Override
             public List<ReportRow> next() {

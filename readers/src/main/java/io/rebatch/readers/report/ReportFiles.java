@@ -1,7 +1,16 @@
 package io.rebatch.readers.report;
 
+import io.rebatch.readers.jd.JdOrderPages;
+import io.rebatch.readers.pdd.PddOrderPages;
+import io.rebatch.readers.taobao.TaobaoExportCsv;
+import io.rebatch.readers.taobao.TaobaoOrderPages;
+import io.rebatch.readers.taobao.TaobaoRefundCsv;
+import io.rebatch.readers.taobao.TaobaoRefundPages;
 import io.rebatch.domain.Platform;
 import io.rebatch.domain.PlausibleTimes;
+import io.rebatch.readers.platform.Adapters;
+import io.rebatch.readers.platform.Feed;
+import io.rebatch.readers.platform.PlatformAdapter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,25 +20,25 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Opens a platform report file as a stream of {@link ReportRow}s, choosing the format by content, never by name:
+ * Opens a platform report file as a stream of {@link ReportRow}s through the platform's adapter, which chooses the
+ * format by content, never by name. What every platform shares is here:
  * <ul>
- *   <li><b>API dump</b> (JSON Lines, UTF-8): one API response body per line, blank lines ignored; each line goes
- *   through the platform's page parser ({@link TaobaoOrderPages}, {@link TaobaoRefundPages}, {@link JdOrderPages},
- *   {@link PddOrderPages}) and every row carries the line's number. A line that is not a page (not JSON, truncated,
- *   an HTML error page, not valid UTF-8) or is a platform error answer becomes one {@link ReportRow.Rejected}
- *   holding the whole line; the file reads on.</li>
- *   <li><b>Taobao export</b> ({@link TaobaoExportCsv}) or <b>refund CSV</b> ({@link TaobaoRefundCsv}): a Taobao
- *   file whose first character (after a BOM and blanks) is not {@code {}.</li>
+ *   <li><b>API dump</b> (JSON Lines, UTF-8; {@link #jsonLines}): one API response body per line, blank lines
+ *   ignored; each line goes through the platform's page parser and every row carries the line's number. A line
+ *   that is not a page (not JSON, truncated, an HTML error page, not valid UTF-8) or is a platform error answer
+ *   becomes one {@link ReportRow.Rejected} holding the whole line; the file reads on.</li>
+ *   <li>whether a file is a dump at all ({@link #startsWithBrace}); a platform with an export format (Taobao's
+ *   CSV) reads other files as that.</li>
  * </ul>
- * JD and Pinduoduo have no CSV format here: their files are always read as dumps.
  *
  * <p>{@code source} of every row is the file name (not the path); {@code lineNo} the 1-based physical line (for
  * CSV, the line the record starts on).
  */
 public final class ReportFiles {
 
+    /** A platform's parser of one API response body. */
     @FunctionalInterface
-    interface PageParser {
+    public interface PageParser {
         ParsedPage<?> parse(String body, String source, long lineNo, PlausibleTimes times);
     }
 
@@ -55,23 +64,14 @@ public final class ReportFiles {
      * @throws UncheckedIOException when the file cannot be read
      */
     public static ReportCursor open(Path file, Platform platform, boolean refunds, PlausibleTimes times) {
-        if (refunds && platform != Platform.TAOBAO) {
-            throw new IllegalArgumentException("refund files exist only for Taobao, not " + platform);
-        }
-        boolean csv = platform == Platform.TAOBAO && !startsWithBrace(file);
-        if (csv) {
-            return refunds ? TaobaoRefundCsv.open(file, times) : TaobaoExportCsv.open(file, times);
-        }
-        PageParser parser = switch (platform) {
-            case TAOBAO -> refunds ? TaobaoRefundPages::parse : TaobaoOrderPages::parse;
-            case JD -> JdOrderPages::parse;
-            case PDD -> PddOrderPages::parse;
-        };
-        return jsonLines(file, parser, times);
+        PlatformAdapter adapter = Adapters.of(platform);
+        Feed feed = adapter.feeds().stream().filter(f -> f.refunds() == refunds).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("refund files exist only for platforms with a refund feed, not " + platform));
+        return adapter.open(file, feed, times);
     }
 
     /** Whether the first character after a UTF-8 BOM and blanks is {@code {} (an empty file counts as a dump). */
-    static boolean startsWithBrace(Path file) {
+    public static boolean startsWithBrace(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(3);
             int i = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF ? 3 : 0;
@@ -89,7 +89,8 @@ public final class ReportFiles {
         }
     }
 
-    private static ReportCursor jsonLines(Path file, PageParser parser, PlausibleTimes times) {
+    /** An API dump: one response body per line, each through {@code parser}. */
+    public static ReportCursor jsonLines(Path file, PageParser parser, PlausibleTimes times) {
         TextLines lines = TextLines.open(file, StandardCharsets.UTF_8);
         String source = lines.source();
         return new ReportCursor(source, new ReportCursor.Batches() {

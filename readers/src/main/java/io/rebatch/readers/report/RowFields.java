@@ -6,10 +6,10 @@ package io.rebatch.readers.report;
  * the export's columns). The platform mappings read rows only through this view and {@link Values}, so that the
  * API page and the back-office export of Taobao share one mapping.
  */
-interface RowFields {
+public interface RowFields {
 
     /** The value as text: strings as given, numbers as their exact decimal text; null when absent or JSON null. */
-    String text(String field);
+    public String text(String field);
 
     /**
      * The value as an identifier: a JSON integer as its exact digits, a string with a leading tab or {@code '}
@@ -17,8 +17,8 @@ interface RowFields {
      * {@code "--"}, null, absent). A fractional number comes back as its text; {@link Values#requiredId} and
      * {@link Values#id} refuse it (and scientific notation) as spreadsheet damage.
      */
-    String id(String field);
+    public String id(String field);
 
     /** How messages name the field: the API field name, or the export's column. */
-    String label(String field);
+    public String label(String field);
 }

@@ -63,7 +63,7 @@ public final class TextLines implements AutoCloseable {
     }
 
     /** How many leading bytes {@link #open} looks at to recognise a UTF-16 file. */
-    static final int SNIFF_BYTES = 4096;
+    public static final int SNIFF_BYTES = 4096;
 
     /**
      * Opens {@code file}. With {@code charset} null the encoding is detected (UTF-8 with or without BOM, or

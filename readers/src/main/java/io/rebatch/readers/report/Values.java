@@ -19,7 +19,7 @@ import java.time.format.ResolverStyle;
  * through {@link Rates}, local times through {@link BusinessTime}. Every failure is a {@link BadInputException}
  * whose message starts with the field's label and shows the offending value: it becomes the quarantine reason.
  */
-final class Values {
+public final class Values {
     /** Epoch seconds beyond 2100-01-01 are not a platform time but a broken number. */
     private static final long MAX_EPOCH_SECONDS = 4_102_444_800L;
     private static final DateTimeFormatter YYYYMMDD =
@@ -28,7 +28,7 @@ final class Values {
     private Values() {
     }
 
-    static boolean missing(String text) {
+    public static boolean missing(String text) {
         if (text == null) {
             return true;
         }
@@ -37,7 +37,7 @@ final class Values {
     }
 
     /** A tracking or order id as exported: blanks, one leading tab or {@code '} removed; missing → null. */
-    static String cleanId(String text) {
+    public static String cleanId(String text) {
         if (text == null) {
             return null;
         }
@@ -48,7 +48,7 @@ final class Values {
         return missing(t) ? null : t;
     }
 
-    static String optText(RowFields r, String field) {
+    public static String optText(RowFields r, String field) {
         String t = r.text(field);
         return missing(t) ? null : t.strip();
     }
@@ -57,7 +57,7 @@ final class Values {
      * A required id: present, not spreadsheet damage ({@link IdText}), at most {@code limit} characters
      * ({@link FieldLimits}).
      */
-    static String requiredId(RowFields r, String field, int limit) {
+    public static String requiredId(RowFields r, String field, int limit) {
         String id = id(r, field, limit);
         if (id == null) {
             throw new BadInputException(r.label(field) + " is missing");
@@ -66,7 +66,7 @@ final class Values {
     }
 
     /** An optional id (null when missing), checked like {@link #requiredId}. */
-    static String id(RowFields r, String field, int limit) {
+    public static String id(RowFields r, String field, int limit) {
         String id = r.id(field);
         IdText.require(r.label(field), id, IdText.FROM_PLATFORM);
         return FieldLimits.check(r.label(field), id, limit);
@@ -76,7 +76,7 @@ final class Values {
      * An optional tracking id the platform issues (Taobao adzone, relation and special id; JD positionId; PDD p_id):
      * {@code 0} means absent (SPEC §9), otherwise checked like {@link #id}.
      */
-    static String trackingId(RowFields r, String field, int limit) {
+    public static String trackingId(RowFields r, String field, int limit) {
         return zeroIsAbsent(id(r, field, limit));
     }
 
@@ -84,7 +84,7 @@ final class Values {
      * An optional tracking value the app itself chose (JD subUnionId, PDD custom uid): free text, so only its length
      * is checked; {@code 0} means absent as for every optional id.
      */
-    static String trackingText(String label, String value, int limit) {
+    public static String trackingText(String label, String value, int limit) {
         return FieldLimits.check(label, zeroIsAbsent(value), limit);
     }
 
@@ -93,16 +93,16 @@ final class Values {
     }
 
     /** An item title: free text, cut to {@link FieldLimits#ITEM_TITLE} (titles carry no money; README). */
-    static String title(RowFields r, String field) {
+    public static String title(RowFields r, String field) {
         return FieldLimits.cut(optText(r, field), FieldLimits.ITEM_TITLE);
     }
 
     /** {@code t} (may be null) when plausible; otherwise bad input naming the field. */
-    static Instant plausible(Instant t, RowFields r, String field, PlausibleTimes times) {
+    public static Instant plausible(Instant t, RowFields r, String field, PlausibleTimes times) {
         return times.require(r.label(field), t);
     }
 
-    static String required(RowFields r, String field) {
+    public static String required(RowFields r, String field) {
         String t = r.text(field);
         if (missing(t)) {
             throw new BadInputException(r.label(field) + " is missing");
@@ -129,7 +129,7 @@ final class Values {
     }
 
     /** A yuan amount with at most two decimals, exactly to fen. */
-    static long yuan(RowFields r, String field) {
+    public static long yuan(RowFields r, String field) {
         String t = required(r, field);
         checkMagnitude(t, r.label(field), "amount '%s' exceeds " + Money.MAX_FEN + " fen");
         try {
@@ -140,7 +140,7 @@ final class Values {
     }
 
     /** A yuan amount with up to {@code maxDecimals} decimals, rounded half-up to fen (Taobao refunds). */
-    static long yuanHalfUp(RowFields r, String field, int maxDecimals) {
+    public static long yuanHalfUp(RowFields r, String field, int maxDecimals) {
         String t = required(r, field);
         checkMagnitude(t, r.label(field), "amount '%s' exceeds " + Money.MAX_FEN + " fen");
         try {
@@ -151,14 +151,14 @@ final class Values {
     }
 
     /** An integer fen amount (Pinduoduo). */
-    static long fen(RowFields r, String field) {
+    public static long fen(RowFields r, String field) {
         String t = required(r, field);
         long v = wholeNumber(t, r.label(field));
         return Money.fen(v, r.label(field));
     }
 
     /** A percent rate; a trailing {@code %} (as a spreadsheet may show it) is allowed. */
-    static int percentBps(RowFields r, String field) {
+    public static int percentBps(RowFields r, String field) {
         String t = required(r, field);
         if (t.endsWith("%")) {
             t = t.substring(0, t.length() - 1).strip();
@@ -171,7 +171,7 @@ final class Values {
         }
     }
 
-    static int perMilleBps(RowFields r, String field) {
+    public static int perMilleBps(RowFields r, String field) {
         long perMille = wholeNumber(required(r, field), r.label(field));
         try {
             return Rates.perMilleToBps(perMille);
@@ -180,7 +180,7 @@ final class Values {
         }
     }
 
-    static int requiredInt(RowFields r, String field) {
+    public static int requiredInt(RowFields r, String field) {
         String t = required(r, field);
         long v = wholeNumber(t, r.label(field));
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
@@ -189,7 +189,7 @@ final class Values {
         return (int) v;
     }
 
-    static int quantity(RowFields r, String field) {
+    public static int quantity(RowFields r, String field) {
         int q = requiredInt(r, field);
         if (q < 0) {
             throw new BadInputException(r.label(field) + " " + q + " is negative");
@@ -198,7 +198,7 @@ final class Values {
     }
 
     /** A whole number written as {@code 12}, {@code "12"} or {@code 12.0}; anything else is bad input naming the label. */
-    static long wholeNumber(String text, String label) {
+    public static long wholeNumber(String text, String label) {
         String t = text.strip();
         try {
             return Long.parseLong(t);
@@ -212,7 +212,7 @@ final class Values {
     }
 
     /** A local Asia/Shanghai time {@code yyyy-MM-dd HH:mm:ss}; missing (or {@code 0}) → null. */
-    static Instant localTime(RowFields r, String field) {
+    public static Instant localTime(RowFields r, String field) {
         String t = r.text(field);
         if (missing(t) || t.strip().equals("0")) {
             return null;
@@ -225,7 +225,7 @@ final class Values {
     }
 
     /** Epoch seconds (Pinduoduo); missing or {@code 0} → null. */
-    static Instant epochSeconds(RowFields r, String field) {
+    public static Instant epochSeconds(RowFields r, String field) {
         String t = r.text(field);
         if (missing(t)) {
             return null;
@@ -246,7 +246,7 @@ final class Values {
     }
 
     /** A date {@code yyyyMMdd} (JD payMonth), as text or number; missing or {@code 0} → null. */
-    static LocalDate yyyymmdd(RowFields r, String field) {
+    public static LocalDate yyyymmdd(RowFields r, String field) {
         String t = r.text(field);
         if (missing(t) || t.strip().equals("0")) {
             return null;
@@ -258,7 +258,7 @@ final class Values {
         }
     }
 
-    static Instant requireTime(Instant t, RowFields r, String field) {
+    public static Instant requireTime(Instant t, RowFields r, String field) {
         if (t == null) {
             throw new BadInputException(r.label(field) + " is missing");
         }
@@ -266,7 +266,7 @@ final class Values {
     }
 
     /** The latest of the times present: modified_at of a row that does not give one. */
-    static Instant latest(Instant... times) {
+    public static Instant latest(Instant... times) {
         Instant max = null;
         for (Instant t : times) {
             if (t != null && (max == null || t.isAfter(max))) {

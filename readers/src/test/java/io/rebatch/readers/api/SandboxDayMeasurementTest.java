@@ -1,16 +1,17 @@
 package io.rebatch.readers.api;
 
+import io.rebatch.domain.Platforms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rebatch.domain.BusinessTime;
 import io.rebatch.domain.Platform;
-import io.rebatch.readers.api.jd.JdOrderPull;
-import io.rebatch.readers.api.jd.JdSettings;
-import io.rebatch.readers.api.pdd.PddOrderPull;
-import io.rebatch.readers.api.pdd.PddSettings;
-import io.rebatch.readers.api.taobao.TaobaoOrderPull;
-import io.rebatch.readers.api.taobao.TaobaoRefundPull;
-import io.rebatch.readers.api.taobao.TaobaoSettings;
+import io.rebatch.readers.jd.JdOrderPull;
+import io.rebatch.readers.jd.JdSettings;
+import io.rebatch.readers.pdd.PddOrderPull;
+import io.rebatch.readers.pdd.PddSettings;
+import io.rebatch.readers.taobao.TaobaoOrderPull;
+import io.rebatch.readers.taobao.TaobaoRefundPull;
+import io.rebatch.readers.taobao.TaobaoSettings;
 import io.rebatch.sandbox.generator.ScenarioGenerator;
 import io.rebatch.sandbox.generator.ScenarioSpec;
 import io.rebatch.sandbox.server.SandboxServer;
@@ -47,7 +48,7 @@ class SandboxDayMeasurementTest {
         Instant from = BusinessTime.startOf(day);
         Instant to = BusinessTime.endOf(day);
         Map<String, Integer> expected = new LinkedHashMap<>();
-        for (Platform p : Platform.values()) {
+        for (Platform p : Platforms.all()) {
             expected.put(p.name(), g.snapshots(p, from, to).size());
         }
         expected.put("TAOBAO-refunds", g.refundSnapshots(from, to).size());

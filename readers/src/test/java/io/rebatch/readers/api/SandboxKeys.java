@@ -46,8 +46,8 @@ public final class SandboxKeys {
     public static List<String> rowKeys(Platform platform, String api, String body) {
         JsonNode root = JSON.readTree(body);
         List<String> out = new ArrayList<>();
-        switch (platform) {
-            case TAOBAO -> {
+        if (platform.equals(Platform.TAOBAO)) {
+            {
                 if (api.equals("taobao.tbk.relation.refund")) {
                     for (JsonNode r : root.path("tbk_relation_refund_response").path("result").path("data").path("results").path("result")) {
                         out.add(r.get("tb_trade_id").asString() + "@" + BusinessTime.parseLocal(r.get("modified_time").asString()).getEpochSecond());
@@ -58,7 +58,8 @@ public final class SandboxKeys {
                     }
                 }
             }
-            case JD -> {
+        } else if (platform.equals(Platform.JD)) {
+            {
                 JsonNode env = root.has("jd_union_open_order_row_query_responce")
                         ? root.get("jd_union_open_order_row_query_responce") : root.get("jd_union_open_order_row_query_response");
                 JsonNode inner = JSON.readTree(env.get("queryResult").asString());
@@ -66,7 +67,8 @@ public final class SandboxKeys {
                     out.add(r.get("id").asString() + "@" + BusinessTime.parseLocal(r.get("modifyTime").asString()).getEpochSecond());
                 }
             }
-            case PDD -> {
+        } else {
+            {
                 for (JsonNode r : root.path("order_list_get_response").path("order_list")) {
                     out.add(r.get("order_sn").asString() + "@" + r.get("order_modify_at").asLong());
                 }

@@ -1,5 +1,8 @@
 package io.rebatch.readers.appdata;
 
+import io.rebatch.domain.jd.JdRules;
+import io.rebatch.domain.taobao.TaobaoRules;
+import io.rebatch.domain.pdd.PddRules;
 import io.rebatch.domain.BindingKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,9 +62,9 @@ class AppDataCsvTest {
     void sampleBindingsAndClicks() {
         List<AppDataRow<BindingRow>> bindings = readAll(BindingsCsv.open(Fixtures.sampleIn("bindings-1.csv")));
         assertThat(bindings).hasSize(78).allMatch(r -> r instanceof AppDataRow.Loaded);
-        assertThat(value(bindings.get(0))).isEqualTo(new BindingRow(Platform.TAOBAO, BindingKind.RELATION_ID, "9038553168", 240891));
-        assertThat(value(bindings.get(22))).isEqualTo(new BindingRow(Platform.TAOBAO, BindingKind.SPECIAL_ID, "8250720004", 988598));
-        assertThat(value(bindings.get(30))).isEqualTo(new BindingRow(Platform.JD, BindingKind.SUB_UNION_ID, "rbb0894f5a", 696853));
+        assertThat(value(bindings.get(0))).isEqualTo(new BindingRow(Platform.TAOBAO, TaobaoRules.RELATION_ID, "9038553168", 240891));
+        assertThat(value(bindings.get(22))).isEqualTo(new BindingRow(Platform.TAOBAO, TaobaoRules.SPECIAL_ID, "8250720004", 988598));
+        assertThat(value(bindings.get(30))).isEqualTo(new BindingRow(Platform.JD, JdRules.SUB_UNION_ID, "rbb0894f5a", 696853));
         assertThat(readAll(BindingsCsv.open(Fixtures.sampleIn("bindings-2.csv")))).hasSize(20);
 
         List<AppDataRow<Attribution.Click>> clicks = readAll(ClicksCsv.open(Fixtures.sampleIn("clicks-1.csv")));
@@ -112,12 +115,12 @@ class AppDataCsvTest {
                 + "taobao,RELATION_ID,\t9038553168,7\r\n";
         List<AppDataRow<BindingRow>> rows = readAll(BindingsCsv.open(Fixtures.write(dir, "bindings.csv", csv, StandardCharsets.UTF_8)));
         assertThat(reason(rows.get(0))).isEqualTo("kind RELATION_ID belongs to TAOBAO, not to platform JD");
-        assertThat(value(rows.get(1))).isEqualTo(new BindingRow(Platform.PDD, BindingKind.CUSTOM_PARAMETERS_UID, "06bf4cc645", 2));
+        assertThat(value(rows.get(1))).isEqualTo(new BindingRow(Platform.PDD, PddRules.CUSTOM_PARAMETERS_UID, "06bf4cc645", 2));
         assertThat(reason(rows.get(2))).isEqualTo("kind SUB_UNION_ID belongs to JD, not to platform TAOBAO");
         assertThat(reason(rows.get(3))).isEqualTo("platform: unknown platform 'AMAZON' (expected taobao, jd or pdd)");
         assertThat(reason(rows.get(4))).isEqualTo("kind 'CHANNEL' is not RELATION_ID, SPECIAL_ID, SUB_UNION_ID or CUSTOM_PARAMETERS_UID");
         assertThat(reason(rows.get(5))).isEqualTo("value is missing");
-        assertThat(value(rows.get(6))).isEqualTo(new BindingRow(Platform.TAOBAO, BindingKind.RELATION_ID, "9038553168", 7));
+        assertThat(value(rows.get(6))).isEqualTo(new BindingRow(Platform.TAOBAO, TaobaoRules.RELATION_ID, "9038553168", 7));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.rebatch.readers.appdata;
 
+import io.rebatch.domain.pdd.PddRules;
 import io.rebatch.domain.BindingKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -137,7 +138,7 @@ class AppDataValidationTest {
         assertThat(reason(rows.get(2))).isEqualTo("value '9038553168.0' has a fractional part" + SPREADSHEET);
         // the app's own tracking text is free: 1e5 is a uid, not a number
         assertThat(rows.get(3)).isEqualTo(new AppDataRow.Loaded<>("bindings.csv", 5,
-                new BindingRow(Platform.PDD, BindingKind.CUSTOM_PARAMETERS_UID, "1e5", 4)));
+                new BindingRow(Platform.PDD, PddRules.CUSTOM_PARAMETERS_UID, "1e5", 4)));
         assertThat(rows.get(4)).isInstanceOf(AppDataRow.Loaded.class);
         assertThat(reason(rows.get(5))).isEqualTo("user_id '6.0' has a fractional part" + SPREADSHEET);
     }

@@ -1,5 +1,13 @@
 package io.rebatch.readers.report;
 
+import io.rebatch.readers.jd.JdOrderPages;
+import io.rebatch.readers.jd.JdOrderPagesTest;
+import io.rebatch.readers.pdd.PddOrderPages;
+import io.rebatch.readers.pdd.PddOrderPagesTest;
+import io.rebatch.readers.taobao.TaobaoOrderPages;
+import io.rebatch.readers.taobao.TaobaoOrderPagesTest;
+import io.rebatch.readers.taobao.TaobaoRefundPages;
+import io.rebatch.readers.taobao.TaobaoRefundPagesTest;
 import static io.rebatch.readers.report.Fixtures.readAll;
 import static io.rebatch.readers.report.Fixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;

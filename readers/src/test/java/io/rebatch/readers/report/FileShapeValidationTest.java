@@ -1,5 +1,14 @@
 package io.rebatch.readers.report;
 
+import io.rebatch.readers.jd.JdOrderPages;
+import io.rebatch.readers.jd.JdOrderPagesTest;
+import io.rebatch.readers.pdd.PddOrderPages;
+import io.rebatch.readers.pdd.PddOrderPagesTest;
+import io.rebatch.readers.taobao.TaobaoOrderPages;
+import io.rebatch.readers.taobao.TaobaoOrderPagesTest;
+import io.rebatch.readers.taobao.TaobaoRefundPages;
+import io.rebatch.readers.taobao.TaobaoRefundPagesTest;
+import io.rebatch.domain.Platforms;
 import static io.rebatch.readers.report.Fixtures.readAll;
 import static io.rebatch.readers.report.Fixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,12 +139,11 @@ class FileShapeValidationTest {
             "PDD,    false, false, true",
             "PDD,    false, true,  false"})
     void utf16FilesFailFastWithOneLine(Platform platform, boolean refunds, boolean littleEndian, boolean bom) {
-        String content = switch (platform) {
-            case TAOBAO -> refunds ? "tb_trade_id,refund_status,tk_commission_fee_refund_pub,modified_time\n1,15,1.00,2026-10-22 02:02:18\n"
-                    : ReportFilesTest.HEADER + "\n" + ReportFilesTest.SETTLED + "\n";
-            case JD -> JdOrderPagesTest.page(JdOrderPagesTest.ROW) + "\n";
-            case PDD -> PddOrderPagesTest.page(PddOrderPagesTest.ORDER) + "\n";
-        };
+        String content = platform.equals(Platform.TAOBAO)
+                ? refunds ? "tb_trade_id,refund_status,tk_commission_fee_refund_pub,modified_time\n1,15,1.00,2026-10-22 02:02:18\n"
+                        : ReportFilesTest.HEADER + "\n" + ReportFilesTest.SETTLED + "\n"
+                : platform.equals(Platform.JD) ? JdOrderPagesTest.page(JdOrderPagesTest.ROW) + "\n"
+                : PddOrderPagesTest.page(PddOrderPagesTest.ORDER) + "\n";
         Path file = Fixtures.writeBytes(dir, "orders.csv", utf16(content, littleEndian, bom));
         assertThatThrownBy(() -> readAll(ReportFiles.open(file, platform, refunds)))
                 .isInstanceOf(BadInputException.class)
@@ -176,7 +184,7 @@ class FileShapeValidationTest {
     void emptyFilesYieldNoRows() {
         for (String content : new String[] {"", "\n\n", "\uFEFF"}) {
             Path empty = write(dir, "empty.csv", content, StandardCharsets.UTF_8);
-            for (Platform p : Platform.values()) {
+            for (Platform p : Platforms.all()) {
                 assertThat(readAll(ReportFiles.open(empty, p, false))).isEmpty();
             }
             assertThat(readAll(ReportFiles.open(empty, Platform.TAOBAO, true))).isEmpty();

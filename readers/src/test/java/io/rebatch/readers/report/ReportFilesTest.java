@@ -1,5 +1,9 @@
 package io.rebatch.readers.report;
 
+import io.rebatch.readers.taobao.TaobaoRefundPagesTest;
+import io.rebatch.readers.jd.JdOrderPagesTest;
+import io.rebatch.readers.pdd.PddOrderPagesTest;
+import io.rebatch.readers.taobao.TaobaoOrderPagesTest;
 import static io.rebatch.readers.report.Fixtures.readAll;
 import static io.rebatch.readers.report.Fixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,9 @@
 package io.rebatch.readers.report;
 
+import io.rebatch.readers.jd.JdOrderPages;
+import io.rebatch.readers.pdd.PddOrderPages;
+import io.rebatch.readers.taobao.TaobaoOrderPages;
+import io.rebatch.readers.taobao.TaobaoRefundPages;
 import static io.rebatch.readers.report.Fixtures.only;
 import static io.rebatch.readers.report.Fixtures.readAll;
 import static io.rebatch.readers.report.Fixtures.shanghai;

@@ -1,5 +1,6 @@
 package io.rebatch.sandbox.jd;
 
+import io.rebatch.domain.jd.JdRules;
 import io.rebatch.domain.BindingKind;
 import io.rebatch.domain.BusinessTime;
 import io.rebatch.domain.Platform;
@@ -45,11 +46,11 @@ final class JdLines implements OrderLines {
         this.ctx = ctx;
         Population pop = ctx.population();
         if (o.path() == OrderDraft.Path.DIRECT) {
-            subUnionId = pop.value(BindingKind.SUB_UNION_ID, o.buyer());
+            subUnionId = pop.value(JdRules.SUB_UNION_ID, o.buyer());
         } else {
             int t = r.nextInt(100);
             subUnionId = t < 15 ? pop.unbound(r, JdSimulator.SUB_UNION_ID)
-                    : t < 20 ? pop.ghostValue(BindingKind.SUB_UNION_ID, r) : "";
+                    : t < 20 ? pop.ghostValue(JdRules.SUB_UNION_ID, r) : "";
         }
     }
 

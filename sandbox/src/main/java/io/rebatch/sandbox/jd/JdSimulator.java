@@ -1,5 +1,6 @@
 package io.rebatch.sandbox.jd;
 
+import io.rebatch.domain.jd.JdRules;
 import io.rebatch.domain.BindingKind;
 import io.rebatch.domain.Platform;
 import io.rebatch.sandbox.AbstractPlatformSimulator;
@@ -37,7 +38,7 @@ public final class JdSimulator extends AbstractPlatformSimulator {
 
     @Override
     public List<TrackingKind> trackingKinds() {
-        return List.of(new TrackingKind(BindingKind.SUB_UNION_ID, 50, SUB_UNION_ID, true));
+        return List.of(new TrackingKind(JdRules.SUB_UNION_ID, 50, SUB_UNION_ID, true));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.rebatch.sandbox.pdd;
 
+import io.rebatch.domain.pdd.PddRules;
 import io.rebatch.domain.BindingKind;
 import io.rebatch.domain.Platform;
 import io.rebatch.sandbox.generator.GeneratedLine;
@@ -43,12 +44,12 @@ final class PddLines implements OrderLines {
         this.ctx = ctx;
         Population pop = ctx.population();
         if (o.path() == OrderDraft.Path.DIRECT) {
-            customParameters = custom(pop.value(BindingKind.CUSTOM_PARAMETERS_UID, o.buyer()));
+            customParameters = custom(pop.value(PddRules.CUSTOM_PARAMETERS_UID, o.buyer()));
         } else {
             int t = r.nextInt(100);
             customParameters = t < 40 ? "" : t < 80 ? "-1"
                     : t < 92 ? custom(pop.unbound(r, PddSimulator.UID))
-                    : custom(pop.ghostValue(BindingKind.CUSTOM_PARAMETERS_UID, r));
+                    : custom(pop.ghostValue(PddRules.CUSTOM_PARAMETERS_UID, r));
         }
     }
 

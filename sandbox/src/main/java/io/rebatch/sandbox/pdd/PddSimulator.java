@@ -1,5 +1,6 @@
 package io.rebatch.sandbox.pdd;
 
+import io.rebatch.domain.pdd.PddRules;
 import io.rebatch.domain.BindingKind;
 import io.rebatch.domain.Platform;
 import io.rebatch.sandbox.AbstractPlatformSimulator;
@@ -38,7 +39,7 @@ public final class PddSimulator extends AbstractPlatformSimulator {
 
     @Override
     public List<TrackingKind> trackingKinds() {
-        return List.of(new TrackingKind(BindingKind.CUSTOM_PARAMETERS_UID, 50, UID, true));
+        return List.of(new TrackingKind(PddRules.CUSTOM_PARAMETERS_UID, 50, UID, true));
     }
 
     @Override

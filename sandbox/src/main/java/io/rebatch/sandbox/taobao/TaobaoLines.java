@@ -1,5 +1,6 @@
 package io.rebatch.sandbox.taobao;
 
+import io.rebatch.domain.taobao.TaobaoRules;
 import io.rebatch.domain.BindingKind;
 import io.rebatch.domain.Platform;
 import io.rebatch.sandbox.generator.GeneratedLine;
@@ -48,14 +49,14 @@ final class TaobaoLines implements OrderLines {
         this.ctx = ctx;
         Population pop = ctx.population();
         if (o.path() == OrderDraft.Path.DIRECT) {
-            String rel = pop.value(BindingKind.RELATION_ID, o.buyer());
-            String spe = pop.value(BindingKind.SPECIAL_ID, o.buyer());
+            String rel = pop.value(TaobaoRules.RELATION_ID, o.buyer());
+            String spe = pop.value(TaobaoRules.SPECIAL_ID, o.buyer());
             if (rel != null && (spe == null || r.nextInt(100) < 70)) {
                 relationId = Long.parseLong(rel);
                 if (spe == null && r.nextInt(100) < 4) {
                     // both ids present, pointing at different users: relation_id comes first
                     int other = r.nextInt(pop.userCount());
-                    String otherSpecial = pop.value(BindingKind.SPECIAL_ID, other);
+                    String otherSpecial = pop.value(TaobaoRules.SPECIAL_ID, other);
                     if (otherSpecial != null && other != o.buyer()) {
                         specialId = Long.parseLong(otherSpecial);
                     }
@@ -68,7 +69,7 @@ final class TaobaoLines implements OrderLines {
             if (t < 15) {
                 relationId = Long.parseLong(pop.unbound(r, TrackingKind.tenDigits())); // a channel id nobody bound
             } else if (t < 20) {
-                relationId = Long.parseLong(pop.ghostValue(BindingKind.RELATION_ID, r)); // bound to an unloaded user
+                relationId = Long.parseLong(pop.ghostValue(TaobaoRules.RELATION_ID, r)); // bound to an unloaded user
             }
         }
     }

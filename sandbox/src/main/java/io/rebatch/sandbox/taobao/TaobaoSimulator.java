@@ -1,5 +1,6 @@
 package io.rebatch.sandbox.taobao;
 
+import io.rebatch.domain.taobao.TaobaoRules;
 import io.rebatch.domain.BindingKind;
 import io.rebatch.domain.Platform;
 import io.rebatch.sandbox.AbstractPlatformSimulator;
@@ -46,8 +47,8 @@ public final class TaobaoSimulator extends AbstractPlatformSimulator {
 
     @Override
     public List<TrackingKind> trackingKinds() {
-        return List.of(new TrackingKind(BindingKind.RELATION_ID, 55, TrackingKind.tenDigits(), true),
-                new TrackingKind(BindingKind.SPECIAL_ID, 20, TrackingKind.tenDigits(), false));
+        return List.of(new TrackingKind(TaobaoRules.RELATION_ID, 55, TrackingKind.tenDigits(), true),
+                new TrackingKind(TaobaoRules.SPECIAL_ID, 20, TrackingKind.tenDigits(), false));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.rebatch.sandbox.generator;
 
 import io.rebatch.domain.BusinessTime;
 import io.rebatch.domain.Platform;
+import io.rebatch.sandbox.Simulators;
 import io.rebatch.sandbox.jd.JdOrderRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,11 +92,11 @@ class ScenarioGeneratorTest {
         ScenarioGenerator g = new ScenarioGenerator(spec(13));
         List<Snapshot> all = new ArrayList<>();
         g.lines().forEach(l -> all.addAll(l.snapshots()));
-        for (Platform p : Platform.values()) {
+        for (Platform p : Simulators.platforms()) {
             Instant a = BusinessTime.parseLocal("2026-10-27 21:30:00");
             Instant b = BusinessTime.parseLocal("2026-10-29 02:10:00");
             Set<String> expected = all.stream()
-                    .filter(s -> s.platform() == p && !s.updatedAt().isBefore(a) && s.updatedAt().isBefore(b))
+                    .filter(s -> s.platform().equals(p) && !s.updatedAt().isBefore(a) && s.updatedAt().isBefore(b))
                     .map(Snapshot::key).collect(Collectors.toSet());
             List<Snapshot> got = g.snapshots(p, a, b);
             assertThat(got).extracting(Snapshot::key).containsExactlyInAnyOrderElementsOf(expected);
@@ -103,7 +104,7 @@ class ScenarioGeneratorTest {
             assertThat(expected).isNotEmpty();
         }
         // cutting the whole scenario into day windows loses and repeats nothing
-        long perDay = g.days().stream().mapToLong(d -> Stream.of(Platform.values())
+        long perDay = g.days().stream().mapToLong(d -> Simulators.platforms().stream()
                 .mapToLong(p -> g.snapshotsOn(p, d).size()).sum()).sum();
         assertThat(perDay).isEqualTo(all.size());
     }

@@ -13,7 +13,7 @@ public final class OrderLineRows {
     }
 
     public static OrderLine map(ResultSet rs) throws SQLException {
-        return new OrderLine(Platform.valueOf(rs.getString("platform")), rs.getString("order_line_id"),
+        return new OrderLine(new Platform(rs.getString("platform")), rs.getString("order_line_id"),
                 rs.getString("parent_order_id"), rs.getString("item_id"), rs.getString("item_title"),
                 rs.getInt("quantity"), rs.getLong("paid_amount_fen"), rs.getInt("commission_rate_bps"),
                 rs.getLong("estimated_income_fen"), SqlTime.nullableLong(rs, "settled_income_fen"),

@@ -81,7 +81,7 @@ public class RebateRecordStore {
     /** The records of one user, newest first (tests and tools; the REST layer pages with its own keyset query). */
     public List<RebateRecord> forUser(long userId) {
         return jdbc.query("SELECT * FROM rebate_record WHERE user_id = ? ORDER BY created_at DESC, platform DESC,"
-                + " order_line_id DESC, role DESC", (rs, n) -> new RebateRecord(Platform.valueOf(rs.getString("platform")),
+                + " order_line_id DESC, role DESC", (rs, n) -> new RebateRecord(new Platform(rs.getString("platform")),
                 rs.getString("order_line_id"), Role.valueOf(rs.getString("role")), rs.getLong("user_id"),
                 rs.getLong("buyer_id"), Status.valueOf(rs.getString("status")), rs.getLong("amount_fen"),
                 rs.getString("item_title"), SqlTime.instant(rs, "created_at"), SqlTime.instant(rs, "settled_at")), userId);

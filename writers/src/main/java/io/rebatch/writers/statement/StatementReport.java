@@ -1,5 +1,6 @@
 package io.rebatch.writers.statement;
 
+import io.rebatch.domain.Platforms;
 import io.rebatch.domain.Platform;
 import io.rebatch.domain.statement.LineDifference;
 import io.rebatch.domain.statement.PlatformResult;
@@ -12,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -88,7 +88,7 @@ public class StatementReport {
 
     /** Platforms in the order of their names, as every export sorts them. */
     static List<Platform> byName() {
-        return Arrays.stream(Platform.values()).sorted(Comparator.comparing(Platform::name)).toList();
+        return Platforms.all().stream().sorted(Comparator.comparing(Platform::name)).toList();
     }
 
     private static void print(CSVPrinter csv, LineDifference d, long[] lines) {

@@ -1,2 +1,0 @@
-/** JD Union client: {@code jd.union.open.order.row.query}. */
-package io.rebatch.readers.api.jd;

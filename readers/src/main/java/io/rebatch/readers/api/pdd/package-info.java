@@ -1,2 +1,0 @@
-/** Pinduoduo client: {@code pdd.ddk.order.list.increment.get}, paged backwards. */
-package io.rebatch.readers.api.pdd;

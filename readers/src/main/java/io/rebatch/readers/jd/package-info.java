@@ -1,0 +1,2 @@
+/** JD Union client: {@code jd.union.open.order.row.query}. */
+package io.rebatch.readers.jd;

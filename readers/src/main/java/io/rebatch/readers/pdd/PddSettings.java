@@ -1,0 +1,134 @@
+package io.rebatch.readers.pdd;
+
+import io.rebatch.readers.api.RetrySettings;
+import io.rebatch.readers.api.Secret;
+import io.rebatch.readers.platform.PlatformSettings;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Settings of the Pinduoduo client, {@code rebatch.platforms.pdd.*}. {@code toString()} shows the secret as
+ * {@code ******}.
+ *
+ * @param endpoint         gateway URL (default {@value #DEFAULT_ENDPOINT})
+ * @param clientId         {@code client_id} (default empty: the pull fails fast asking for it)
+ * @param clientSecret     client secret (default none)
+ * @param window           longest window, at most 24 h (default 24 h)
+ * @param pageSize         {@code page_size} 10–100 (default 100)
+ * @param rateCap          requests per second (default 10)
+ * @param overlap          how far each pull reaches back before the watermark (default 30 min)
+ * @param retry            back-off and attempts ({@link RetrySettings#DEFAULTS})
+ */
+public record PddSettings(URI endpoint, String clientId, Secret clientSecret, Duration window, Integer pageSize,
+                          Double rateCap, Duration overlap, RetrySettings retry)
+        implements PlatformSettings {
+
+    public static final String DEFAULT_ENDPOINT = "https://gw-api.pinduoduo.com/api/router";
+    public static final Duration PLATFORM_MAX_WINDOW = Duration.ofHours(24);
+    public static final int PLATFORM_MIN_PAGE_SIZE = 10;
+    public static final int PLATFORM_MAX_PAGE_SIZE = 100;
+
+    public PddSettings {
+        endpoint = endpoint == null ? URI.create(DEFAULT_ENDPOINT) : endpoint;
+        window = window == null ? PLATFORM_MAX_WINDOW : window;
+        pageSize = pageSize == null ? PLATFORM_MAX_PAGE_SIZE : pageSize;
+        rateCap = rateCap == null ? 10.0 : rateCap;
+        overlap = PlatformSettings.overlap(overlap, "rebatch.platforms.pdd.overlap");
+        retry = retry == null ? RetrySettings.DEFAULTS : retry;
+        clientId = clientId == null ? "" : clientId.strip();
+        clientSecret = clientSecret == null ? Secret.none() : clientSecret;
+        if (window.compareTo(Duration.ofSeconds(1)) < 0 || window.compareTo(PLATFORM_MAX_WINDOW) > 0) {
+            throw new IllegalArgumentException("rebatch.platforms.pdd.window must be between 1 s and 24 h (the platform's limit), was " + window);
+        }
+        if (pageSize < PLATFORM_MIN_PAGE_SIZE || pageSize > PLATFORM_MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("rebatch.platforms.pdd.page-size must be 10..100, was " + pageSize);
+        }
+        if (!(rateCap > 0)) {
+            throw new IllegalArgumentException("rebatch.platforms.pdd.rate-cap must be positive, was " + rateCap);
+        }
+    }
+
+    @Override
+    public boolean credentialsConfigured() {
+        return !clientId.isBlank() && !clientSecret.isEmpty();
+    }
+
+    public static PddSettings defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().endpoint(endpoint).clientId(clientId).clientSecret(clientSecret).maxWindow(window)
+                .pageSize(pageSize).rateCapPerSecond(rateCap).overlap(overlap).retry(retry);
+    }
+
+    public static final class Builder {
+        private URI endpoint = URI.create(DEFAULT_ENDPOINT);
+        private String clientId = "";
+        private Secret clientSecret = Secret.none();
+        private Duration maxWindow = PLATFORM_MAX_WINDOW;
+        private int pageSize = PLATFORM_MAX_PAGE_SIZE;
+        private double rateCapPerSecond = 10;
+        private RetrySettings retry = RetrySettings.DEFAULTS;
+        private Duration overlap;
+
+        private Builder() {
+        }
+
+        public Builder endpoint(URI endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        public Builder endpoint(String endpoint) {
+            return endpoint(URI.create(endpoint));
+        }
+
+        public Builder clientId(String clientId) {
+            this.clientId = clientId;
+            return this;
+        }
+
+        public Builder clientSecret(Secret clientSecret) {
+            this.clientSecret = clientSecret;
+            return this;
+        }
+
+        public Builder clientSecret(String clientSecret) {
+            return clientSecret(Secret.of(clientSecret));
+        }
+
+        public Builder maxWindow(Duration maxWindow) {
+            this.maxWindow = maxWindow;
+            return this;
+        }
+
+        public Builder pageSize(int pageSize) {
+            this.pageSize = pageSize;
+            return this;
+        }
+
+        public Builder rateCapPerSecond(double rateCapPerSecond) {
+            this.rateCapPerSecond = rateCapPerSecond;
+            return this;
+        }
+
+        public Builder overlap(Duration overlap) {
+            this.overlap = overlap;
+            return this;
+        }
+
+        public Builder retry(RetrySettings retry) {
+            this.retry = retry;
+            return this;
+        }
+
+        public PddSettings build() {
+            return new PddSettings(endpoint, clientId, clientSecret, maxWindow, pageSize, rateCapPerSecond, overlap, retry);
+        }
+    }
+}
