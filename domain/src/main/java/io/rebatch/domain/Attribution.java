@@ -112,7 +112,7 @@ public final class Attribution {
             if (buyer != null) {
                 boolean verified = false;
                 for (Click c : clicks) {
-                    if (c.userId() == buyer.userId() && c.platform() == line.platform()
+                    if (c.userId() == buyer.userId() && c.platform().equals(line.platform())
                             && java.util.Objects.equals(c.itemId(), line.itemId()) && inWindow(c.clickedAt(), windowStart, created)) {
                         verified = true;
                         break;
@@ -125,7 +125,7 @@ public final class Attribution {
         Click best = null;
         User bestUser = null;
         for (Click c : clicks) {
-            if (c.platform() != line.platform() || !java.util.Objects.equals(c.itemId(), line.itemId())
+            if (!c.platform().equals(line.platform()) || !java.util.Objects.equals(c.itemId(), line.itemId())
                     || !java.util.Objects.equals(c.pid() == null ? "" : c.pid(), line.pid() == null ? "" : line.pid())
                     || !inWindow(c.clickedAt(), windowStart, created)) {
                 continue;

@@ -132,7 +132,7 @@ public final class StatementComparison {
         }
 
         void check(RebatchLine r) {
-            if (r.platform() != platform) {
+            if (!r.platform().equals(platform)) {
                 throw new IllegalStateException("a " + r.platform() + " line among the " + platform + " lines");
             }
             if (previous != null && previous.compareTo(r.orderLineId()) >= 0) {

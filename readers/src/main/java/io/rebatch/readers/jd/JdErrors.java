@@ -1,5 +1,8 @@
 package io.rebatch.readers.jd;
 
+import io.rebatch.domain.Platform;
+import tools.jackson.databind.JsonNode;
+import io.rebatch.readers.report.Envelopes;
 import io.rebatch.readers.api.ErrorVerdict;
 import io.rebatch.readers.api.PullException;
 import io.rebatch.readers.report.PlatformError;
@@ -42,5 +45,11 @@ final class JdErrors {
         }
         return new ErrorVerdict.Fail(PullException.Kind.PROTOCOL,
                 "JD refused the request or answered an error this client does not know; not retried");
+    }
+
+    /** JD gateway {@code error_response{code, zh_desc, en_desc}}. */
+    public static PlatformError envelope(JsonNode err) {
+        return new PlatformError(Platform.JD, Envelopes.text(err, "code"), null,
+                Envelopes.join(Envelopes.text(err, "zh_desc"), Envelopes.text(err, "en_desc"), Envelopes.text(err, "msg")));
     }
 }

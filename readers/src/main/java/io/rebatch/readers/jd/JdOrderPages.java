@@ -14,6 +14,7 @@ import io.rebatch.domain.BadInputException;
 import io.rebatch.domain.BusinessTime;
 import io.rebatch.domain.FieldLimits;
 import io.rebatch.domain.LineStatus;
+import io.rebatch.domain.jd.JdStatus;
 import io.rebatch.domain.OrderLine;
 import io.rebatch.domain.Platform;
 import io.rebatch.domain.PlausibleTimes;
@@ -42,7 +43,7 @@ public final class JdOrderPages {
     }
 
     /** @throws PageParseException if the body or its queryResult is not JSON, is truncated, or is not a JD order page */
-    public static ParsedPage<Paging.JdOrders> parse(String body, String source, long lineNo) {
+    public static ParsedPage<JdPaging> parse(String body, String source, long lineNo) {
         return parse(body, source, lineNo, PlausibleTimes.ANY);
     }
 
@@ -51,12 +52,12 @@ public final class JdOrderPages {
      *
      * @throws PageParseException if the body or its queryResult is not JSON, is truncated, or is not a JD order page
      */
-    public static ParsedPage<Paging.JdOrders> parse(String body, String source, long lineNo, PlausibleTimes times) {
+    public static ParsedPage<JdPaging> parse(String body, String source, long lineNo, PlausibleTimes times) {
         JsonTree outer = JsonTree.parse(body, "JD order page");
         JsonNode root = Envelopes.rootObject(outer);
         JsonNode err = root.get("error_response");
         if (err != null && err.isObject()) {
-            return ParsedPage.failed(Envelopes.jdGatewayError(err));
+            return ParsedPage.failed(JdErrors.envelope(err));
         }
         JsonNode resp = Envelopes.envelope(root, ENVELOPES);
         String gatewayCode = Envelopes.text(resp, "code");
@@ -82,7 +83,7 @@ public final class JdOrderPages {
             return ParsedPage.failed(new PlatformError(Platform.JD, String.valueOf(code), null,
                     Envelopes.join(Envelopes.text(result, "message"))));
         }
-        Paging.JdOrders paging = new Paging.JdOrders(Envelopes.bool(result, "hasMore", "queryResult"));
+        JdPaging paging = new JdPaging(Envelopes.bool(result, "hasMore", "queryResult"));
         List<JsonNode> orders = Envelopes.plainList(result, "data", "queryResult");
         return ParsedPage.of(Envelopes.rows(inner, orders, source, lineNo,
                 o -> map(new JsonRowFields(o), inner.raw(o), source, lineNo, times)), paging);
@@ -99,16 +100,11 @@ public final class JdOrderPages {
     private static ReportRow toRow(RowFields r, String source, long lineNo, PlausibleTimes times) {
         String id = Values.requiredId(r, "id", FieldLimits.ORDER_LINE_ID);
         int code = Values.requiredInt(r, "validCode");
-        if (code == 15) {
+        if (JdStatus.of(code, false) == null) {
             return new ReportRow.SkippedUnpaid(source, lineNo, id);
         }
         LocalDate payMonth = Values.yyyymmdd(r, "payMonth");
-        LineStatus status = switch (code) {
-            case 16, 24 -> LineStatus.PAID;
-            case 17 -> payMonth != null ? LineStatus.SETTLED : LineStatus.RECEIVED;
-            case 18 -> LineStatus.SETTLED;
-            default -> LineStatus.INVALID;
-        };
+        LineStatus status = JdStatus.of(code, payMonth != null);
         long paidAmount = Values.yuan(r, "estimateCosPrice");
         int rate = Values.percentBps(r, "commissionRate");
         long estimated = Values.yuan(r, "estimateFee");

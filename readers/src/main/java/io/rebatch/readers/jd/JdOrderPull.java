@@ -87,7 +87,7 @@ public final class JdOrderPull implements OrderPull {
                 throw caller.protocolError(window, pageIndex, "hasMore stayed true for " + MAX_PAGES + " pages");
             }
             int page = pageIndex;
-            ApiCaller.Fetched<Paging.JdOrders> f = caller.fetch(window, page, () -> signed(window, page),
+            ApiCaller.Fetched<JdPaging> f = caller.fetch(window, page, () -> signed(window, page),
                     (body, source, lineNo) -> JdOrderPages.parse(body, source, lineNo, times.get()));
             sink.accept(f.body(), f.page());
             result = result.plus(new WindowResult(window, 1, f.attempts(), f.page().rows().size(), f.throttled()));

@@ -1,5 +1,8 @@
 package io.rebatch.readers.pdd;
 
+import io.rebatch.domain.Platform;
+import tools.jackson.databind.JsonNode;
+import io.rebatch.readers.report.Envelopes;
 import io.rebatch.readers.api.ErrorVerdict;
 import io.rebatch.readers.api.PullException;
 import io.rebatch.readers.report.PlatformError;
@@ -46,5 +49,11 @@ final class PddErrors {
         }
         return new ErrorVerdict.Fail(PullException.Kind.PROTOCOL,
                 "Pinduoduo refused the request or answered an error this client does not know; not retried");
+    }
+
+    /** PDD {@code error_response{error_code, error_msg, sub_code, sub_msg}}. */
+    public static PlatformError envelope(JsonNode err) {
+        return new PlatformError(Platform.PDD, Envelopes.text(err, "error_code"), Envelopes.text(err, "sub_code"),
+                Envelopes.join(Envelopes.text(err, "error_msg"), Envelopes.text(err, "sub_msg")));
     }
 }

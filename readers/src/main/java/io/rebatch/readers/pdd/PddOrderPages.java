@@ -12,6 +12,7 @@ import io.rebatch.readers.report.Values;
 import io.rebatch.domain.BadInputException;
 import io.rebatch.domain.FieldLimits;
 import io.rebatch.domain.LineStatus;
+import io.rebatch.domain.pdd.PddStatus;
 import io.rebatch.domain.OrderLine;
 import io.rebatch.domain.Platform;
 import io.rebatch.domain.PlausibleTimes;
@@ -38,7 +39,7 @@ public final class PddOrderPages {
     }
 
     /** @throws PageParseException if the body is not JSON, truncated, or not a PDD order page */
-    public static ParsedPage<Paging.PddOrders> parse(String body, String source, long lineNo) {
+    public static ParsedPage<PddPaging> parse(String body, String source, long lineNo) {
         return parse(body, source, lineNo, PlausibleTimes.ANY);
     }
 
@@ -47,15 +48,15 @@ public final class PddOrderPages {
      *
      * @throws PageParseException if the body is not JSON, truncated, or not a PDD order page
      */
-    public static ParsedPage<Paging.PddOrders> parse(String body, String source, long lineNo, PlausibleTimes times) {
+    public static ParsedPage<PddPaging> parse(String body, String source, long lineNo, PlausibleTimes times) {
         JsonTree tree = JsonTree.parse(body, "PDD order page");
         JsonNode root = Envelopes.rootObject(tree);
         JsonNode err = root.get("error_response");
         if (err != null && err.isObject()) {
-            return ParsedPage.failed(Envelopes.pddError(err));
+            return ParsedPage.failed(PddErrors.envelope(err));
         }
         JsonNode resp = Envelopes.envelope(root, ENVELOPE);
-        Paging.PddOrders paging = new Paging.PddOrders(
+        PddPaging paging = new PddPaging(
                 Envelopes.number(resp, "total_count", "response", null),
                 Envelopes.text(resp, "last_order_id"));
         List<JsonNode> orders = Envelopes.plainList(resp, "order_list", "response");
@@ -74,15 +75,7 @@ public final class PddOrderPages {
     private static ReportRow toRow(RowFields r, String source, long lineNo, PlausibleTimes times) {
         String id = Values.requiredId(r, "order_sn", FieldLimits.ORDER_LINE_ID);
         int code = Values.requiredInt(r, "order_status");
-        LineStatus status = switch (code) {
-            case -1 -> null;
-            case 0, 1 -> LineStatus.PAID;
-            case 2, 3 -> LineStatus.RECEIVED;
-            case 5 -> LineStatus.SETTLED;
-            case 4, 8, 10 -> LineStatus.INVALID;
-            default -> throw new BadInputException("order_status " + code
-                    + " is not a known Pinduoduo status (expected -1, 0, 1, 2, 3, 4, 5, 8 or 10)");
-        };
+        LineStatus status = PddStatus.of(code);
         if (status == null) {
             return new ReportRow.SkippedUnpaid(source, lineNo, id);
         }

@@ -163,7 +163,7 @@ public final class PddOrderPull implements OrderPull {
     }
 
     private Page fetch(TimeWindow window, long page, PageSink sink) {
-        ApiCaller.Fetched<Paging.PddOrders> f = caller.fetch(window, page, () -> signed(window, page), (body, source, lineNo) -> PddOrderPages.parse(body, source, lineNo, times.get()));
+        ApiCaller.Fetched<PddPaging> f = caller.fetch(window, page, () -> signed(window, page), (body, source, lineNo) -> PddOrderPages.parse(body, source, lineNo, times.get()));
         Long total = f.page().paging().totalCount();
         if (total == null) {
             throw caller.protocolError(window, page, "the page has no total_count although return_count=true was sent");

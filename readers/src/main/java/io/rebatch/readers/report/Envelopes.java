@@ -1,7 +1,6 @@
 package io.rebatch.readers.report;
 
 import io.rebatch.domain.BadInputException;
-import io.rebatch.domain.Platform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -10,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Navigating the platforms' response envelopes: required objects, paging values that may come as numbers or
  * strings, TOP's arrays wrapped in an object keyed by the element type (absent when the page is empty), and the
- * error envelopes. Any shape surprise here is a {@link PageParseException}: the page as a whole is not understood.
+ * texts of error envelopes (each platform's package reads its own). Any shape surprise here is a {@link PageParseException}: the page as a whole is not understood.
  */
 public final class Envelopes {
     private Envelopes() {
@@ -141,24 +140,6 @@ public final class Envelopes {
             }
         }
         return rows;
-    }
-
-    /** TOP {@code error_response{code, msg, sub_code, sub_msg}} (also used by the Taobao refund API). */
-    public static PlatformError topError(JsonNode err) {
-        return new PlatformError(Platform.TAOBAO, text(err, "code"), text(err, "sub_code"),
-                join(text(err, "msg"), text(err, "sub_msg")));
-    }
-
-    /** PDD {@code error_response{error_code, error_msg, sub_code, sub_msg}}. */
-    public static PlatformError pddError(JsonNode err) {
-        return new PlatformError(Platform.PDD, text(err, "error_code"), text(err, "sub_code"),
-                join(text(err, "error_msg"), text(err, "sub_msg")));
-    }
-
-    /** JD gateway {@code error_response{code, zh_desc, en_desc}}. */
-    public static PlatformError jdGatewayError(JsonNode err) {
-        return new PlatformError(Platform.JD, text(err, "code"), null,
-                join(text(err, "zh_desc"), text(err, "en_desc"), text(err, "msg")));
     }
 
     public static String join(String... parts) {

@@ -6,6 +6,7 @@ import io.rebatch.readers.report.Values;
 import io.rebatch.domain.BadInputException;
 import io.rebatch.domain.FieldLimits;
 import io.rebatch.domain.LineStatus;
+import io.rebatch.domain.taobao.TaobaoStatus;
 import io.rebatch.domain.OrderLine;
 import io.rebatch.domain.Platform;
 import io.rebatch.domain.PlausibleTimes;
@@ -30,43 +31,13 @@ final class TaobaoOrderMapping {
         LineStatus read(RowFields row);
     }
 
-    /** {@code tk_status}: 12 PAID, 14 RECEIVED, 3 SETTLED, 13 INVALID, 11 not yet paid; any other code is bad input. */
-    static final StatusReader API_STATUS = row -> {
-        int code = Values.requiredInt(row, "tk_status");
-        return switch (code) {
-            case 12 -> LineStatus.PAID;
-            case 14 -> LineStatus.RECEIVED;
-            case 3 -> LineStatus.SETTLED;
-            case 13 -> LineStatus.INVALID;
-            case 11 -> null;
-            default -> throw new BadInputException(row.label("tk_status") + " " + code
-                    + " is not a known Taobao status (expected 12, 14, 3, 13 or 11)");
-        };
-    };
+    /** {@code tk_status} codes (API pages). */
+    static final StatusReader API_STATUS = row ->
+            TaobaoStatus.ofCode(Values.requiredInt(row, "tk_status"), row.label("tk_status"));
 
-    /**
-     * The export's 订单状态 text. 拍下未付款 (the text of tk_status 11) is "not yet paid"; the table of platforms.md
-     * does not list it, but it is the same state as code 11 and must not be quarantined.
-     */
-    static final Map<String, LineStatus> EXPORT_STATUS = Map.of(
-            "已付款", LineStatus.PAID, "订单付款", LineStatus.PAID,
-            "已收货", LineStatus.RECEIVED, "订单成功", LineStatus.RECEIVED,
-            "已结算", LineStatus.SETTLED, "订单结算", LineStatus.SETTLED,
-            "已失效", LineStatus.INVALID, "订单失效", LineStatus.INVALID);
-    static final String EXPORT_UNPAID = "拍下未付款";
-
-    static final StatusReader EXPORT_STATUS_READER = row -> {
-        String text = Values.required(row, "tk_status");
-        if (text.equals(EXPORT_UNPAID)) {
-            return null;
-        }
-        LineStatus s = EXPORT_STATUS.get(text);
-        if (s == null) {
-            throw new BadInputException(row.label("tk_status") + " '" + text + "' is not a known Taobao status"
-                    + " (expected 已付款/订单付款, 已收货/订单成功, 已结算/订单结算, 已失效/订单失效)");
-        }
-        return s;
-    };
+    /** The export's 订单状态 text. */
+    static final StatusReader EXPORT_STATUS_READER = row ->
+            TaobaoStatus.ofExportText(Values.required(row, "tk_status"), row.label("tk_status"));
 
     private TaobaoOrderMapping() {
     }

@@ -29,7 +29,7 @@ public final class TaobaoOrderPages {
      * @param lineNo the dump's line (1 for an API page), copied into every row
      * @throws PageParseException if the body is not JSON, truncated, or not a TOP order page
      */
-    public static ParsedPage<Paging.TaobaoOrders> parse(String body, String source, long lineNo) {
+    public static ParsedPage<TaobaoOrderPaging> parse(String body, String source, long lineNo) {
         return parse(body, source, lineNo, PlausibleTimes.ANY);
     }
 
@@ -37,16 +37,16 @@ public final class TaobaoOrderPages {
      * Like {@link #parse(String, String, long)}, and an order whose times fall outside {@code times} is a
      * {@link ReportRow.Rejected} row.
      */
-    public static ParsedPage<Paging.TaobaoOrders> parse(String body, String source, long lineNo, PlausibleTimes times) {
+    public static ParsedPage<TaobaoOrderPaging> parse(String body, String source, long lineNo, PlausibleTimes times) {
         JsonTree tree = JsonTree.parse(body, "Taobao order page");
         JsonNode root = Envelopes.rootObject(tree);
         JsonNode err = root.get("error_response");
         if (err != null && err.isObject()) {
-            return ParsedPage.failed(Envelopes.topError(err));
+            return ParsedPage.failed(TopErrors.envelope(err));
         }
         JsonNode resp = Envelopes.envelope(root, ENVELOPES);
         JsonNode data = Envelopes.requiredObject(resp, "data", "response");
-        Paging.TaobaoOrders paging = new Paging.TaobaoOrders(
+        TaobaoOrderPaging paging = new TaobaoOrderPaging(
                 Envelopes.bool(data, "has_next", "data"),
                 Envelopes.text(data, "position_index"),
                 Envelopes.number(data, "page_no", "data", 0L),

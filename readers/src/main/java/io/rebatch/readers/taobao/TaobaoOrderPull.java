@@ -113,7 +113,7 @@ public final class TaobaoOrderPull implements OrderPull {
             }
             long page = pageNo;
             String cursor = position;
-            ApiCaller.Fetched<Paging.TaobaoOrders> f = caller.fetch(window, page,
+            ApiCaller.Fetched<TaobaoOrderPaging> f = caller.fetch(window, page,
                     () -> top.signed(METHOD, business(window, page, cursor)), (body, source, lineNo) -> TaobaoOrderPages.parse(body, source, lineNo, times.get()));
             sink.accept(f.body(), f.page());
             result = result.plus(new WindowResult(window, 1, f.attempts(), f.page().rows().size(), f.throttled()));
@@ -124,7 +124,7 @@ public final class TaobaoOrderPull implements OrderPull {
                     lastModified = m;
                 }
             }
-            Paging.TaobaoOrders paging = f.page().paging();
+            TaobaoOrderPaging paging = f.page().paging();
             if (!paging.hasNext()) {
                 return result;
             }

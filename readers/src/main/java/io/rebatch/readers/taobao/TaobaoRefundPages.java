@@ -26,17 +26,17 @@ public final class TaobaoRefundPages {
     }
 
     /** @throws PageParseException if the body is not JSON, truncated, or not a refund page */
-    public static ParsedPage<Paging.TaobaoRefunds> parse(String body, String source, long lineNo) {
+    public static ParsedPage<TaobaoRefundPaging> parse(String body, String source, long lineNo) {
         return parse(body, source, lineNo, PlausibleTimes.ANY);
     }
 
     /** Like {@link #parse(String, String, long)}; a refund whose modified_time is implausible is Rejected. */
-    public static ParsedPage<Paging.TaobaoRefunds> parse(String body, String source, long lineNo, PlausibleTimes times) {
+    public static ParsedPage<TaobaoRefundPaging> parse(String body, String source, long lineNo, PlausibleTimes times) {
         JsonTree tree = JsonTree.parse(body, "Taobao refund page");
         JsonNode root = Envelopes.rootObject(tree);
         JsonNode err = root.get("error_response");
         if (err != null && err.isObject()) {
-            return ParsedPage.failed(Envelopes.topError(err));
+            return ParsedPage.failed(TopErrors.envelope(err));
         }
         JsonNode result = Envelopes.requiredObject(Envelopes.envelope(root, ENVELOPES), "result", "response");
         Long resultCode = Envelopes.number(result, "result_code", "result", 0L);
@@ -47,12 +47,12 @@ public final class TaobaoRefundPages {
         }
         JsonNode data = result.get("data");
         if (data == null || data.isNull()) {
-            return ParsedPage.of(List.of(), new Paging.TaobaoRefunds(0, 0, 0));
+            return ParsedPage.of(List.of(), new TaobaoRefundPaging(0, 0, 0));
         }
         if (!data.isObject()) {
             throw new PageParseException("result.data is not a JSON object");
         }
-        Paging.TaobaoRefunds paging = new Paging.TaobaoRefunds(
+        TaobaoRefundPaging paging = new TaobaoRefundPaging(
                 Envelopes.number(data, "total_count", "data", 0L),
                 Envelopes.number(data, "page_no", "data", 0L),
                 Envelopes.number(data, "page_size", "data", 0L));

@@ -97,7 +97,7 @@ public final class TaobaoRefundPull implements OrderPull {
                 throw caller.protocolError(window, pageNo, "the refund feed did not end after " + MAX_PAGES + " pages");
             }
             int page = pageNo;
-            ApiCaller.Fetched<Paging.TaobaoRefunds> f = caller.fetch(window, page,
+            ApiCaller.Fetched<TaobaoRefundPaging> f = caller.fetch(window, page,
                     () -> top.signed(METHOD, Map.of("search_option", searchOption(window, page, bizType))),
                     (body, source, lineNo) -> TaobaoRefundPages.parse(body, source, lineNo, times.get()));
             int rows = f.page().rows().size();

@@ -1,5 +1,8 @@
 package io.rebatch.readers.taobao;
 
+import io.rebatch.domain.Platform;
+import tools.jackson.databind.JsonNode;
+import io.rebatch.readers.report.Envelopes;
 import io.rebatch.readers.api.ErrorVerdict;
 import io.rebatch.readers.api.PullException;
 import io.rebatch.readers.report.PlatformError;
@@ -72,5 +75,11 @@ final class TopErrors {
         }
         Matcher m = BAN.matcher(message);
         return m.find() ? Duration.ofSeconds(Long.parseLong(m.group(1))) : null;
+    }
+
+    /** TOP {@code error_response{code, msg, sub_code, sub_msg}} (also used by the Taobao refund API). */
+    public static PlatformError envelope(JsonNode err) {
+        return new PlatformError(Platform.TAOBAO, Envelopes.text(err, "code"), Envelopes.text(err, "sub_code"),
+                Envelopes.join(Envelopes.text(err, "msg"), Envelopes.text(err, "sub_msg")));
     }
 }

@@ -1,5 +1,6 @@
 package io.rebatch.readers.api;
 
+import io.rebatch.readers.jd.JdPaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +42,7 @@ class ApiCallerRetryTest {
                 AttemptClassifierTest::verdict);
     }
 
-    ApiCaller.Fetched<Paging.JdOrders> fetch(ApiCaller caller) {
+    ApiCaller.Fetched<JdPaging> fetch(ApiCaller caller) {
         return caller.fetch(WINDOW, 1, () -> Map.of("page", "1"), AttemptClassifierTest::parse);
     }
 
@@ -58,7 +59,7 @@ class ApiCallerRetryTest {
         server.enqueue(status(503));
         server.enqueue(status(429, "Retry-After", "9"));
         server.enqueue(status(200));
-        ApiCaller.Fetched<Paging.JdOrders> f = fetch(caller(time.runtime().clock(Clock.systemUTC()).build()));
+        ApiCaller.Fetched<JdPaging> f = fetch(caller(time.runtime().clock(Clock.systemUTC()).build()));
         assertThat(f.attempts()).isEqualTo(3);
         assertThat(f.throttled()).isEqualTo(1);
         assertThat(f.body()).isEqualTo(AttemptClassifierTest.GOOD);

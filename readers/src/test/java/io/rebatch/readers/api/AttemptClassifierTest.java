@@ -1,5 +1,6 @@
 package io.rebatch.readers.api;
 
+import io.rebatch.readers.jd.JdPaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rebatch.domain.Platform;
@@ -36,9 +37,9 @@ class AttemptClassifierTest {
     }
 
     /** GOOD is a page, "ban"/"bad-key" are the platform's errors, anything else is unreadable. */
-    static ParsedPage<Paging.JdOrders> parse(String body, String source, long lineNo) {
+    static ParsedPage<JdPaging> parse(String body, String source, long lineNo) {
         return switch (body) {
-            case GOOD -> new ParsedPage<>(List.of(), new Paging.JdOrders(false), null);
+            case GOOD -> new ParsedPage<>(List.of(), new JdPaging(false), null);
             case "ban" -> new ParsedPage<>(List.of(), null, BAN);
             case "bad-key" -> new ParsedPage<>(List.of(), null, BAD_KEY);
             default -> throw new PageParseException("JD order page is not valid JSON at char 0 (body starts with '" + body + "')");
@@ -58,7 +59,7 @@ class AttemptClassifierTest {
         return b.build();
     }
 
-    AttemptOutcome<Paging.JdOrders> answer(Response response, String body) {
+    AttemptOutcome<JdPaging> answer(Response response, String body) {
         return classifier.answer(response, body, AttemptClassifierTest::parse, "jd window page 1");
     }
 
@@ -144,11 +145,11 @@ class AttemptClassifierTest {
     @Test
     void transportFailuresAreRetriedAndKeepTheirCause() {
         SocketTimeoutException timeout = new SocketTimeoutException("timeout");
-        Retryable<Paging.JdOrders> t = classifier.transportFailure(timeout);
+        Retryable<JdPaging> t = classifier.transportFailure(timeout);
         assertThat(t.problem()).isEqualTo("timeout: SocketTimeoutException timeout");
         assertThat(t.cause()).isSameAs(timeout);
         assertThat(t.throttled()).isFalse();
-        assertThat(classifier.<Paging.JdOrders>transportFailure(new IOException()).problem()).isEqualTo("I/O error: IOException");
+        assertThat(classifier.<JdPaging>transportFailure(new IOException()).problem()).isEqualTo("I/O error: IOException");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.rebatch.readers.api;
 
+import io.rebatch.readers.jd.JdPaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.failsafe.Execution;
@@ -21,12 +22,12 @@ import org.junit.jupiter.api.Test;
  */
 class PageRetryPolicyTest {
     static final RetrySettings RETRY = new RetrySettings(5, Duration.ofMillis(400), Duration.ofMillis(2000), Duration.ofMinutes(2));
-    static final Page<Paging.JdOrders> PAGE =
-            new Page<>("{}", new ParsedPage<>(List.of(), new Paging.JdOrders(false), null));
-    static final Retryable<Paging.JdOrders> BUSY = new Retryable<>(false, null, "HTTP 503", null, null);
-    static final Fatal<Paging.JdOrders> REFUSED = new Fatal<>(PullException.Kind.CONFIGURATION, "Invalid app_key", null);
+    static final Page<JdPaging> PAGE =
+            new Page<>("{}", new ParsedPage<>(List.of(), new JdPaging(false), null));
+    static final Retryable<JdPaging> BUSY = new Retryable<>(false, null, "HTTP 503", null, null);
+    static final Fatal<JdPaging> REFUSED = new Fatal<>(PullException.Kind.CONFIGURATION, "Invalid app_key", null);
 
-    static Retryable<Paging.JdOrders> throttledFor(Duration wait) {
+    static Retryable<JdPaging> throttledFor(Duration wait) {
         return new Retryable<>(true, wait, "wait " + wait.toSeconds() + " s", null, null);
     }
 
@@ -47,10 +48,10 @@ class PageRetryPolicyTest {
     record Run(int requests, List<Duration> waits) {
     }
 
-    Run run(List<AttemptOutcome<Paging.JdOrders>> outcomes) {
-        Execution<AttemptOutcome<Paging.JdOrders>> execution = Execution.of(PageRetryPolicy.of(RETRY, jitter));
+    Run run(List<AttemptOutcome<JdPaging>> outcomes) {
+        Execution<AttemptOutcome<JdPaging>> execution = Execution.of(PageRetryPolicy.of(RETRY, jitter));
         List<Duration> waits = new ArrayList<>();
-        for (AttemptOutcome<Paging.JdOrders> outcome : outcomes) {
+        for (AttemptOutcome<JdPaging> outcome : outcomes) {
             execution.recordResult(outcome);
             if (execution.isComplete()) {
                 return new Run(waits.size() + 1, waits);
@@ -60,7 +61,7 @@ class PageRetryPolicyTest {
         throw new AssertionError("still retrying after " + outcomes.size() + " outcomes");
     }
 
-    static List<AttemptOutcome<Paging.JdOrders>> times(int n, AttemptOutcome<Paging.JdOrders> o) {
+    static List<AttemptOutcome<JdPaging>> times(int n, AttemptOutcome<JdPaging> o) {
         return new ArrayList<>(Collections.nCopies(n, o));
     }
 
@@ -76,7 +77,7 @@ class PageRetryPolicyTest {
 
     @Test
     void aGoodPageEndsTheRetries() {
-        List<AttemptOutcome<Paging.JdOrders>> outcomes = times(2, BUSY);
+        List<AttemptOutcome<JdPaging>> outcomes = times(2, BUSY);
         outcomes.add(PAGE);
         outcomes.add(BUSY);
         assertThat(run(outcomes)).isEqualTo(new Run(3, List.of(Duration.ofMillis(200), Duration.ofMillis(400))));
@@ -84,7 +85,7 @@ class PageRetryPolicyTest {
 
     @Test
     void aFatalOutcomeIsNeverRetried() {
-        List<AttemptOutcome<Paging.JdOrders>> outcomes = times(1, REFUSED);
+        List<AttemptOutcome<JdPaging>> outcomes = times(1, REFUSED);
         outcomes.add(PAGE);
         assertThat(run(outcomes)).isEqualTo(new Run(1, List.of()));
         assertThat(jitter.draws).isZero();
@@ -92,7 +93,7 @@ class PageRetryPolicyTest {
 
     @Test
     void theServerGivenWaitIsHonouredWhenLongerThanTheBackoff() {
-        List<AttemptOutcome<Paging.JdOrders>> outcomes = new ArrayList<>(List.of(throttledFor(Duration.ofSeconds(9)),
+        List<AttemptOutcome<JdPaging>> outcomes = new ArrayList<>(List.of(throttledFor(Duration.ofSeconds(9)),
                 BUSY, throttledFor(Duration.ofMillis(100)), PAGE));
         Run run = run(outcomes);
         assertThat(run.requests()).isEqualTo(4);
@@ -103,7 +104,7 @@ class PageRetryPolicyTest {
 
     @Test
     void aServerGivenWaitBeyondMaxServerWaitStopsAtOnce() {
-        List<AttemptOutcome<Paging.JdOrders>> outcomes = times(1, throttledFor(Duration.ofMinutes(2).plusSeconds(1)));
+        List<AttemptOutcome<JdPaging>> outcomes = times(1, throttledFor(Duration.ofMinutes(2).plusSeconds(1)));
         outcomes.add(PAGE);
         assertThat(run(outcomes)).isEqualTo(new Run(1, List.of()));
         assertThat(PageRetryPolicy.waitTooLong(RETRY, outcomes.get(0))).isTrue();
@@ -113,7 +114,7 @@ class PageRetryPolicyTest {
 
     @Test
     void oneAttemptMeansNoRetry() {
-        Execution<AttemptOutcome<Paging.JdOrders>> execution = Execution.of(PageRetryPolicy.of(
+        Execution<AttemptOutcome<JdPaging>> execution = Execution.of(PageRetryPolicy.of(
                 new RetrySettings(1, Duration.ofMillis(400), Duration.ofMillis(2000), Duration.ofMinutes(2)), jitter));
         execution.recordResult(BUSY);
         assertThat(execution.isComplete()).isTrue();

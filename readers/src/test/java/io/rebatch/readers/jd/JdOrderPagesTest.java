@@ -60,11 +60,11 @@ public class JdOrderPagesTest {
 
     @Test
     void bothEnvelopeSpellingsAreAccepted() {
-        ParsedPage<Paging.JdOrders> responce = JdOrderPages.parse(pageIn("jd_union_open_order_row_query_responce", ROW), "s", 1);
-        ParsedPage<Paging.JdOrders> response = JdOrderPages.parse(pageIn("jd_union_open_order_row_query_response", ROW), "s", 1);
+        ParsedPage<JdPaging> responce = JdOrderPages.parse(pageIn("jd_union_open_order_row_query_responce", ROW), "s", 1);
+        ParsedPage<JdPaging> response = JdOrderPages.parse(pageIn("jd_union_open_order_row_query_response", ROW), "s", 1);
         assertThat(responce.rows()).hasSize(1);
         assertThat(response.rows()).isEqualTo(responce.rows());
-        assertThat(response.paging()).isEqualTo(new Paging.JdOrders(true));
+        assertThat(response.paging()).isEqualTo(new JdPaging(true));
         OrderLine l = ((ReportRow.Snapshot) response.rows().get(0)).line();
         assertThat(l.platform()).isEqualTo(Platform.JD);
         assertThat(l.status()).isEqualTo(LineStatus.PAID);
@@ -96,9 +96,9 @@ public class JdOrderPagesTest {
     void emptyPageDataNullOrAbsent() {
         String dataNull = "{\"jd_union_open_order_row_query_responce\": {\"code\": \"0\", \"queryResult\": "
                 + jsonString("{\"code\": 200, \"message\": \"success\", \"hasMore\": false, \"data\": null}") + "}}";
-        ParsedPage<Paging.JdOrders> p = JdOrderPages.parse(dataNull, "s", 1);
+        ParsedPage<JdPaging> p = JdOrderPages.parse(dataNull, "s", 1);
         assertThat(p.rows()).isEmpty();
-        assertThat(p.paging()).isEqualTo(new Paging.JdOrders(false));
+        assertThat(p.paging()).isEqualTo(new JdPaging(false));
         String absent = "{\"jd_union_open_order_row_query_responce\": {\"code\": \"0\", \"queryResult\": "
                 + jsonString("{\"code\": 200, \"message\": \"success\", \"hasMore\": false}") + "}}";
         assertThat(JdOrderPages.parse(absent, "s", 1).rows()).isEmpty();
@@ -106,7 +106,7 @@ public class JdOrderPagesTest {
 
     @Test
     void gatewayAndBusinessErrors() {
-        ParsedPage<Paging.JdOrders> gateway = JdOrderPages.parse(
+        ParsedPage<JdPaging> gateway = JdOrderPages.parse(
                 "{\"error_response\":{\"code\":\"12\",\"zh_desc\":\"无效签名\",\"en_desc\":\"Invalid Signature\"}}", "s", 1);
         assertThat(gateway.error()).isEqualTo(new PlatformError(Platform.JD, "12", null, "无效签名; Invalid Signature"));
         assertThat(gateway.error().describe()).isEqualTo("JD error 12: 无效签名; Invalid Signature");

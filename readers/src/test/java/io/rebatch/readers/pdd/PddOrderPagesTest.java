@@ -50,8 +50,8 @@ public class PddOrderPagesTest {
 
     @Test
     void goodOrder() {
-        ParsedPage<Paging.PddOrders> p = PddOrderPages.parse(page(ORDER), "pdd.jsonl", 1);
-        assertThat(p.paging()).isEqualTo(new Paging.PddOrders(120L, null));
+        ParsedPage<PddPaging> p = PddOrderPages.parse(page(ORDER), "pdd.jsonl", 1);
+        assertThat(p.paging()).isEqualTo(new PddPaging(120L, null));
         OrderLine l = ((ReportRow.Snapshot) p.rows().get(0)).line();
         assertThat(l.platform()).isEqualTo(Platform.PDD);
         assertThat(l.orderLineId()).isEqualTo("190108-374476636970002").isEqualTo(l.parentOrderId());
@@ -70,9 +70,9 @@ public class PddOrderPagesTest {
     @Test
     void rangeApiCursor() {
         String body = "{\"order_list_get_response\": {\"order_list\": [], \"last_order_id\": \"abc123\"}}";
-        ParsedPage<Paging.PddOrders> p = PddOrderPages.parse(body, "s", 1);
+        ParsedPage<PddPaging> p = PddOrderPages.parse(body, "s", 1);
         assertThat(p.rows()).isEmpty();
-        assertThat(p.paging()).isEqualTo(new Paging.PddOrders(null, "abc123"));
+        assertThat(p.paging()).isEqualTo(new PddPaging(null, "abc123"));
     }
 
     @Test
@@ -145,7 +145,7 @@ public class PddOrderPagesTest {
 
     @Test
     void errorEnvelope() {
-        ParsedPage<Paging.PddOrders> p = PddOrderPages.parse("{\"error_response\":{\"error_code\":52101,\"error_msg\":"
+        ParsedPage<PddPaging> p = PddOrderPages.parse("{\"error_response\":{\"error_code\":52101,\"error_msg\":"
                 + "\"当前接口被限流\",\"sub_code\":\"52101\",\"sub_msg\":\"请稍后重试\",\"request_id\":\"r\"}}", "s", 1);
         assertThat(p.error()).isEqualTo(new PlatformError(Platform.PDD, "52101", "52101", "当前接口被限流; 请稍后重试"));
         assertThat(p.error().describe()).isEqualTo("PDD error 52101/52101: 当前接口被限流; 请稍后重试");

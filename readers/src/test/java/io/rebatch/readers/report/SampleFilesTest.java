@@ -1,5 +1,9 @@
 package io.rebatch.readers.report;
 
+import io.rebatch.readers.pdd.PddPaging;
+import io.rebatch.readers.jd.JdPaging;
+import io.rebatch.readers.taobao.TaobaoRefundPaging;
+import io.rebatch.readers.taobao.TaobaoOrderPaging;
 import io.rebatch.readers.jd.JdOrderPages;
 import io.rebatch.readers.pdd.PddOrderPages;
 import io.rebatch.readers.taobao.TaobaoOrderPages;
@@ -102,12 +106,12 @@ class SampleFilesTest {
     @Test
     void taobaoPagingFactsOfBothPages() throws IOException {
         List<String> lines = Files.readAllLines(Fixtures.sampleIn("taobao-2026-10-20.jsonl"), StandardCharsets.UTF_8);
-        ParsedPage<Paging.TaobaoOrders> p1 = TaobaoOrderPages.parse(lines.get(0), "api", 1);
-        assertThat(p1.paging()).isEqualTo(new Paging.TaobaoOrders(true, "1761000001_a1|1761000001_b1", 1, 20));
+        ParsedPage<TaobaoOrderPaging> p1 = TaobaoOrderPages.parse(lines.get(0), "api", 1);
+        assertThat(p1.paging()).isEqualTo(new TaobaoOrderPaging(true, "1761000001_a1|1761000001_b1", 1, 20));
         assertThat(p1.rows()).hasSize(20);
         assertThat(p1.error()).isNull();
-        ParsedPage<Paging.TaobaoOrders> p2 = TaobaoOrderPages.parse(lines.get(1), "api", 2);
-        assertThat(p2.paging()).isEqualTo(new Paging.TaobaoOrders(false, "1761000002_a2|1761000002_b2", 2, 20));
+        ParsedPage<TaobaoOrderPaging> p2 = TaobaoOrderPages.parse(lines.get(1), "api", 2);
+        assertThat(p2.paging()).isEqualTo(new TaobaoOrderPaging(false, "1761000002_a2|1761000002_b2", 2, 20));
         assertThat(p2.rows()).hasSize(14);
     }
 
@@ -246,15 +250,15 @@ class SampleFilesTest {
     @Test
     void refundPagingFacts() throws IOException {
         String body = Files.readString(Fixtures.resource("taobao-refunds-2026-10-31.jsonl"));
-        ParsedPage<Paging.TaobaoRefunds> page = TaobaoRefundPages.parse(body.strip(), "api", 1);
-        assertThat(page.paging()).isEqualTo(new Paging.TaobaoRefunds(4, 1, 4)); // given as strings "4", "1", "4"
+        ParsedPage<TaobaoRefundPaging> page = TaobaoRefundPages.parse(body.strip(), "api", 1);
+        assertThat(page.paging()).isEqualTo(new TaobaoRefundPaging(4, 1, 4)); // given as strings "4", "1", "4"
     }
 
     @Test
     void jdAndPddPagingFacts() throws IOException {
-        ParsedPage<Paging.JdOrders> jd = JdOrderPages.parse(Files.readString(Fixtures.resource("jd-2026-11-25.jsonl")), "api", 1);
-        assertThat(jd.paging()).isEqualTo(new Paging.JdOrders(false));
-        ParsedPage<Paging.PddOrders> pdd = PddOrderPages.parse(Files.readString(Fixtures.resource("pdd-2026-11-25.jsonl")), "api", 1);
-        assertThat(pdd.paging()).isEqualTo(new Paging.PddOrders(19L, null));
+        ParsedPage<JdPaging> jd = JdOrderPages.parse(Files.readString(Fixtures.resource("jd-2026-11-25.jsonl")), "api", 1);
+        assertThat(jd.paging()).isEqualTo(new JdPaging(false));
+        ParsedPage<PddPaging> pdd = PddOrderPages.parse(Files.readString(Fixtures.resource("pdd-2026-11-25.jsonl")), "api", 1);
+        assertThat(pdd.paging()).isEqualTo(new PddPaging(19L, null));
     }
 }

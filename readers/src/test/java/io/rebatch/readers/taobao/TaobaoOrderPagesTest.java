@@ -59,7 +59,7 @@ public class TaobaoOrderPagesTest {
 
     @Test
     void goodOrderAndPagingFacts() {
-        ParsedPage<Paging.TaobaoOrders> page = TaobaoOrderPages.parse(page(GOOD), "taobao api 2026-10-07 08:00..11:00", 1);
+        ParsedPage<TaobaoOrderPaging> page = TaobaoOrderPages.parse(page(GOOD), "taobao api 2026-10-07 08:00..11:00", 1);
         assertThat(page.isError()).isFalse();
         assertThat(page.paging().hasNext()).isTrue();
         assertThat(page.paging().positionIndex()).isEqualTo("1555904214_lGltNdNvSX2|1555917305_lJfPMeFmdt2");
@@ -135,7 +135,7 @@ public class TaobaoOrderPagesTest {
             "object for a value   | item_num              | {\"n\": 1}             | item_num is a JSON object, expected a single value"})
     void badOrderIsRejectedAlone(String name, String field, String value, String reason) {
         String bad = with(field, value);
-        ParsedPage<Paging.TaobaoOrders> page = TaobaoOrderPages.parse(page(GOOD, bad, GOOD.replace("2284346265955921414", "1")),
+        ParsedPage<TaobaoOrderPaging> page = TaobaoOrderPages.parse(page(GOOD, bad, GOOD.replace("2284346265955921414", "1")),
                 "taobao-x.jsonl", 7);
         assertThat(page.rows()).hasSize(3);
         assertThat(page.rows().get(0)).isInstanceOf(ReportRow.Snapshot.class);
@@ -162,9 +162,9 @@ public class TaobaoOrderPagesTest {
     void emptyPageWithoutResultsOrWithoutTheElementKey() {
         String noResults = "{\"tbk_order_details_get_response\":{\"data\":{\"has_pre\":false,\"has_next\":false,"
                 + "\"page_no\":1,\"page_size\":20,\"position_index\":\"1555904214_x\"},\"request_id\":\"r\"}}";
-        ParsedPage<Paging.TaobaoOrders> p = TaobaoOrderPages.parse(noResults, "s", 1);
+        ParsedPage<TaobaoOrderPaging> p = TaobaoOrderPages.parse(noResults, "s", 1);
         assertThat(p.rows()).isEmpty();
-        assertThat(p.paging()).isEqualTo(new Paging.TaobaoOrders(false, "1555904214_x", 1, 20));
+        assertThat(p.paging()).isEqualTo(new TaobaoOrderPaging(false, "1555904214_x", 1, 20));
         String emptyResults = noResults.replace("\"data\":{", "\"data\":{\"results\":{},");
         assertThat(TaobaoOrderPages.parse(emptyResults, "s", 1).rows()).isEmpty();
     }
@@ -180,7 +180,7 @@ public class TaobaoOrderPagesTest {
         String body = "{\"error_response\":{\"code\":7,\"msg\":\"App Call Limited\",\"sub_code\":"
                 + "\"accesscontrol.limited-by-app-access-count\",\"sub_msg\":\"This ban will last for 31062 more seconds\","
                 + "\"request_id\":\"3n2nnl2iw1kr\"}}";
-        ParsedPage<Paging.TaobaoOrders> p = TaobaoOrderPages.parse(body, "s", 1);
+        ParsedPage<TaobaoOrderPaging> p = TaobaoOrderPages.parse(body, "s", 1);
         assertThat(p.isError()).isTrue();
         assertThat(p.paging()).isNull();
         assertThat(p.rows()).isEmpty();

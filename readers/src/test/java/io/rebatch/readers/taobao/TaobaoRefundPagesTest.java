@@ -26,8 +26,8 @@ public class TaobaoRefundPagesTest {
 
     @Test
     void exactIdHalfUpFenAndPaging() {
-        ParsedPage<Paging.TaobaoRefunds> p = TaobaoRefundPages.parse(page(ROW), "refunds.jsonl", 1);
-        assertThat(p.paging()).isEqualTo(new Paging.TaobaoRefunds(201, 2, 100));
+        ParsedPage<TaobaoRefundPaging> p = TaobaoRefundPages.parse(page(ROW), "refunds.jsonl", 1);
+        assertThat(p.paging()).isEqualTo(new TaobaoRefundPaging(201, 2, 100));
         // 18.5151 yuan = 1851.51 fen → 1852 half-up
         assertThat(p.rows()).containsExactly(new ReportRow.RefundSnapshot("refunds.jsonl", 1,
                 new Refund("8499116140863427139", 15, 1852, shanghai("2026-10-22 02:02:18"), "refunds.jsonl:1")));
@@ -67,8 +67,8 @@ public class TaobaoRefundPagesTest {
     void emptyPage() {
         String empty = "{\"tbk_relation_refund_response\":{\"result\":{\"result_code\":0,\"data\":{\"page_no\":\"1\","
                 + "\"page_size\":\"100\",\"total_count\":\"0\"}}}}";
-        ParsedPage<Paging.TaobaoRefunds> p = TaobaoRefundPages.parse(empty, "s", 1);
+        ParsedPage<TaobaoRefundPaging> p = TaobaoRefundPages.parse(empty, "s", 1);
         assertThat(p.rows()).isEmpty();
-        assertThat(p.paging()).isEqualTo(new Paging.TaobaoRefunds(0, 1, 100));
+        assertThat(p.paging()).isEqualTo(new TaobaoRefundPaging(0, 1, 100));
     }
 }
