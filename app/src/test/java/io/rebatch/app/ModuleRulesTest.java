@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class ModuleRulesTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar")) // another module's test fixtures
             .importPackages("io.rebatch");
 
     static final ArchRule DOMAIN_DEPENDS_ON_NO_MODULE = noClasses().that().resideInAPackage("io.rebatch.domain..")

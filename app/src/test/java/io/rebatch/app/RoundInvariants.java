@@ -171,12 +171,6 @@ final class RoundInvariants {
                 out.add("all ledger entries sum to " + rs.getLong(1) + " fen, not 0");
             }
         }
-        try (ResultSet rs = s.executeQuery("SELECT entry_key, leg, COUNT(*) FROM ledger_entry GROUP BY entry_key, leg"
-                + " HAVING COUNT(*) > 1 ORDER BY entry_key")) {
-            while (rs.next()) {
-                add(out, "entry " + rs.getString(1) + " leg " + rs.getInt(2) + " is there " + rs.getLong(3) + " times");
-            }
-        }
         try (ResultSet rs = s.executeQuery("SELECT entry_key, COUNT(*), SUM(amount_fen) FROM ledger_entry GROUP BY entry_key"
                 + " HAVING COUNT(*) <> 2 OR SUM(amount_fen) <> 0 ORDER BY entry_key")) {
             while (rs.next()) {

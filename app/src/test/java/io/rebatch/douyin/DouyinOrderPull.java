@@ -1,10 +1,9 @@
 package io.rebatch.douyin;
 
-import io.rebatch.domain.Platform;
 import io.rebatch.domain.PlausibleTimes;
 import io.rebatch.readers.api.ApiCaller;
 import io.rebatch.readers.api.ErrorVerdict;
-import io.rebatch.readers.api.OrderPull;
+import io.rebatch.readers.api.ApiOrderPull;
 import io.rebatch.readers.api.PageSink;
 import io.rebatch.readers.api.PullRuntime;
 import io.rebatch.readers.api.TimeWindow;
@@ -15,28 +14,15 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** {@code douyin_order_list} by update time: {@code start}, {@code end} (epoch seconds), {@code page} 1, 2, … */
-public final class DouyinOrderPull implements OrderPull {
+public final class DouyinOrderPull extends ApiOrderPull {
     static final String METHOD = "douyin_order_list";
 
     private final DouyinSettings settings;
-    private final ApiCaller caller;
-    private final Supplier<PlausibleTimes> times;
 
     public DouyinOrderPull(DouyinSettings settings, PullRuntime runtime, Supplier<PlausibleTimes> times) {
+        super(new ApiCaller(DouyinRules.DOUYIN, METHOD, settings.endpoint(), settings.retry(), settings.rateCap(),
+                runtime, error -> ErrorVerdict.protocol(error.describe())), times);
         this.settings = settings;
-        this.times = times;
-        this.caller = new ApiCaller(DouyinRules.DOUYIN, METHOD, settings.endpoint(), settings.retry(),
-                settings.rateCap(), runtime, error -> ErrorVerdict.protocol(error.describe()));
-    }
-
-    @Override
-    public Platform platform() {
-        return DouyinRules.DOUYIN;
-    }
-
-    @Override
-    public String api() {
-        return METHOD;
     }
 
     @Override
@@ -46,6 +32,7 @@ public final class DouyinOrderPull implements OrderPull {
 
     @Override
     public WindowResult pull(TimeWindow window, PageSink sink) {
+        requireSet(window, !settings.appKey().isBlank(), "app key", "app-key");
         WindowResult result = new WindowResult(window, 0, 0, 0, 0);
         for (int page = 1; ; page++) {
             int p = page;

@@ -13,6 +13,8 @@ import io.rebatch.sandbox.server.Gateway;
 import io.rebatch.sandbox.server.ServerContext;
 
 import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -83,6 +85,12 @@ public interface PlatformSimulator {
 
     /** The app credentials the server accepts unless configured otherwise. */
     AppCredentials defaultCredentials();
+
+    /**
+     * The client settings that point rebatch at this simulator, relative to {@code rebatch.platforms.<code>.}
+     * ({@code endpoint} and the credential properties of the platform's settings record).
+     */
+    Map<String, String> clientSettings(URI endpoint, AppCredentials app);
 
     /** The platform's gateway on a server; called once per server. */
     Gateway gateway(ServerContext ctx);

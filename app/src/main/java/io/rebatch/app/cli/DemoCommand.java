@@ -14,10 +14,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import io.rebatch.domain.Platform;
-import io.rebatch.sandbox.server.AppCredentials;
 import io.rebatch.sandbox.server.CounterSnapshot;
 import io.rebatch.sandbox.server.SandboxServer;
 import java.util.concurrent.Callable;
@@ -100,15 +100,9 @@ class DemoCommand implements Callable<Integer> {
                         .errorRate(errorRate).build().start();
                 out.printf("demo: sandbox APIs at %s (throttling %.1f%%, HTTP 5xx %.1f%%)%n", sandbox.baseUrl(),
                         throttleRate * 100, errorRate * 100);
-                String[][] platforms = {{"taobao", "TAOBAO", sandbox.taobaoUrl().toString(), "app-key", "app-secret"},
-                        {"jd", "JD", sandbox.jdUrl().toString(), "app-key", "app-secret"},
-                        {"pdd", "PDD", sandbox.pddUrl().toString(), "client-id", "client-secret"}};
-                for (String[] p : platforms) {
-                    AppCredentials c = sandbox.credentials(Platform.parse(p[1]));
-                    props.put("rebatch.platforms." + p[0] + ".endpoint", p[2]);
-                    props.put("rebatch.platforms." + p[0] + "." + p[3], c.key());
-                    props.put("rebatch.platforms." + p[0] + "." + p[4], c.secret());
-                    props.put("rebatch.platforms." + p[0] + ".rate-cap", "1000");
+                props.putAll(sandbox.clientProperties());
+                for (Platform p : Platforms.all()) {
+                    props.put("rebatch.platforms." + p.code().toLowerCase(Locale.ROOT) + ".rate-cap", "1000");
                 }
                 steps = new ArrayList<>(List.of("load users in/users.csv", "load bindings in/bindings.csv",
                         "load clicks in/clicks.csv"));

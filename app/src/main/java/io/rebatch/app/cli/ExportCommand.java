@@ -24,73 +24,83 @@ class ExportCommand implements Callable<Integer> {
         return RebatchCommand.BAD_INPUT;
     }
 
-    @Command(name = "balances", description = "user_id,pending_fen,available_fen,withdrawing_fen,paid_fen")
-    static class Balances implements Callable<Integer> {
+    /** One export: writes its CSV atomically to {@code --out} and says how many rows of what it wrote. */
+    abstract static class Export implements Callable<Integer> {
         @ParentCommand
         ExportCommand export;
 
         @Option(names = "--out", required = true, paramLabel = "FILE")
         Path out;
 
+        /** Writes the file; returns the number of rows. */
+        abstract long write(RebatchCommand root);
+
+        /** {@code balances: 12 users}. */
+        abstract String what(long rows);
+
         @Override
         public Integer call() {
-            long n = export.root.bean(Operations.class).exportBalances(out);
-            export.root.out().println("export balances: " + n + " users to " + out);
+            long n = write(export.root);
+            export.root.out().println("export " + what(n) + " to " + out);
             return 0;
+        }
+    }
+
+    @Command(name = "balances", description = "user_id,pending_fen,available_fen,withdrawing_fen,paid_fen")
+    static class Balances extends Export {
+        @Override
+        long write(RebatchCommand root) {
+            return root.bean(Operations.class).exportBalances(out);
+        }
+
+        @Override
+        String what(long rows) {
+            return "balances: " + rows + " users";
         }
     }
 
     @Command(name = "lines", description = "platform,order_line_id,status,user_id,method,income_fen,buyer_fen,"
             + "inviter_fen,grand_inviter_fen,platform_margin_fen")
-    static class Lines implements Callable<Integer> {
-        @ParentCommand
-        ExportCommand export;
-
-        @Option(names = "--out", required = true, paramLabel = "FILE")
-        Path out;
+    static class Lines extends Export {
+        @Override
+        long write(RebatchCommand root) {
+            return root.bean(Operations.class).exportLines(out);
+        }
 
         @Override
-        public Integer call() {
-            long n = export.root.bean(Operations.class).exportLines(out);
-            export.root.out().println("export lines: " + n + " lines to " + out);
-            return 0;
+        String what(long rows) {
+            return "lines: " + rows + " lines";
         }
     }
 
     @Command(name = "quarantine", description = "source,line_no,reason,raw of quarantined rows, sorted by source and line")
-    static class Quarantine implements Callable<Integer> {
-        @ParentCommand
-        ExportCommand export;
-
-        @Option(names = "--out", required = true, paramLabel = "FILE")
-        Path out;
-
+    static class Quarantine extends Export {
         @Option(names = "--since", paramLabel = "YYYY-MM-DD",
                 description = "Only rows quarantined on or after the start of this business date (Asia/Shanghai)")
         LocalDate since;
 
         @Override
-        public Integer call() {
-            long n = export.root.bean(Operations.class).exportQuarantine(out, since);
-            export.root.out().println("export quarantine: " + n + " rows to " + out);
-            return 0;
+        long write(RebatchCommand root) {
+            return root.bean(Operations.class).exportQuarantine(out, since);
+        }
+
+        @Override
+        String what(long rows) {
+            return "quarantine: " + rows + " rows";
         }
     }
 
     @Command(name = "withdrawals", description = "withdrawal_id,user_id,amount_fen,status,batch_no,transfer_no,reason"
             + " (no payee data)")
-    static class Withdrawals implements Callable<Integer> {
-        @ParentCommand
-        ExportCommand export;
-
-        @Option(names = "--out", required = true, paramLabel = "FILE")
-        Path out;
+    static class Withdrawals extends Export {
+        @Override
+        long write(RebatchCommand root) {
+            return root.bean(Payouts.class).exportWithdrawals(out);
+        }
 
         @Override
-        public Integer call() {
-            long n = export.root.bean(Payouts.class).exportWithdrawals(out);
-            export.root.out().println("export withdrawals: " + n + " withdrawals to " + out);
-            return 0;
+        String what(long rows) {
+            return "withdrawals: " + rows + " withdrawals";
         }
     }
 }

@@ -56,7 +56,7 @@ final class JobProgress implements AutoCloseable {
     private final JobRepository jobRepository;
     private final JdbcTemplate jdbc;
     private final PrintWriter err;
-    private final PlainLines plain;
+    private final ProgressLines.PlainLines plain;
     private final boolean bars;
     private final Set<Long> runningBefore;
     private final Map<Long, Long> totals = new HashMap<>();
@@ -82,7 +82,7 @@ final class JobProgress implements AutoCloseable {
         this.jdbc = jdbc;
         this.err = err;
         this.bars = bars;
-        this.plain = new PlainLines(what, interval.toNanos(), System.nanoTime());
+        this.plain = new ProgressLines.PlainLines(what, interval.toNanos(), System.nanoTime());
         // Executions left STARTED by a process that died are not this command's (JobRunner recovers them).
         this.runningBefore = runningExecutionIds();
         this.thread = new Thread(this::watch, "rebatch-progress");
@@ -157,7 +157,7 @@ final class JobProgress implements AutoCloseable {
     }
 
     private void poll() {
-        List<StepSample> running = new ArrayList<>();
+        List<ProgressLines.StepSample> running = new ArrayList<>();
         for (String name : jobRepository.getJobNames()) {
             for (JobExecution e : jobRepository.findRunningJobExecutions(name)) {
                 if (runningBefore.contains(e.getId())) {
@@ -166,7 +166,7 @@ final class JobProgress implements AutoCloseable {
                 for (StepExecution s : e.getStepExecutions()) {
                     if (s.getStatus().isRunning()) {
                         long before = resumedAfter(readerCounts(s), s.getReadCount());
-                        running.add(new StepSample(s.getId(), s.getStepName(), before + s.getReadCount(),
+                        running.add(new ProgressLines.StepSample(s.getId(), s.getStepName(), before + s.getReadCount(),
                                 before + s.getWriteCount(), totals.computeIfAbsent(s.getId(), id -> knownTotal(s))));
                     }
                 }
@@ -185,10 +185,10 @@ final class JobProgress implements AutoCloseable {
         }
     }
 
-    private void showBars(List<StepSample> running) {
+    private void showBars(List<ProgressLines.StepSample> running) {
         synchronized (openBars) {
             Set<Long> seen = new HashSet<>();
-            for (StepSample s : running) {
+            for (ProgressLines.StepSample s : running) {
                 seen.add(s.stepExecutionId());
                 ProgressBar bar = openBars.computeIfAbsent(s.stepExecutionId(), id -> new ProgressBarBuilder()
                         .setTaskName(what + " " + s.step()).setInitialMax(s.total() == null ? -1 : s.total())
@@ -273,76 +273,5 @@ final class JobProgress implements AutoCloseable {
             log.debug("progress: cannot list running executions reason={}", e.getMessage());
         }
         return ids;
-    }
-
-    // --- the pure part: what to print, and when -----------------------------------------------------------------
-
-    /** A running step as one poll saw it; {@code total} null when unknown. */
-    record StepSample(long stepExecutionId, String step, long read, long written, Long total) {
-    }
-
-    /**
-     * When to print a plain line and what it says. The first line comes one interval after the start, the next one
-     * interval after the previous one; a poll that sees no running step prints nothing. The rate is items read per
-     * second since this watcher first saw the step.
-     */
-    static final class PlainLines {
-        private final String what;
-        private final long intervalNanos;
-        private long lastLineNanos;
-        private final Map<Long, long[]> firstSeen = new HashMap<>(); // step execution id -> {nanos, read}
-
-        PlainLines(String what, long intervalNanos, long startNanos) {
-            this.what = what;
-            this.intervalNanos = intervalNanos;
-            this.lastLineNanos = startNanos;
-        }
-
-        List<String> at(long nowNanos, List<StepSample> running) {
-            for (StepSample s : running) {
-                firstSeen.putIfAbsent(s.stepExecutionId(), new long[] {nowNanos, s.read()});
-            }
-            if (running.isEmpty() || nowNanos - lastLineNanos < intervalNanos) {
-                return List.of();
-            }
-            lastLineNanos = nowNanos;
-            List<String> lines = new ArrayList<>();
-            for (StepSample s : running) {
-                long[] first = firstSeen.get(s.stepExecutionId());
-                lines.add(line(what, s, perSecond(first[1], first[0], s.read(), nowNanos)));
-            }
-            return lines;
-        }
-    }
-
-    /**
-     * {@code progress <what>: <step> <read>[/<total>] items[, <written> written] (<rate>/s)}; a step that has read
-     * nothing and has no total (a tasklet) is {@code <step> running}.
-     */
-    static String line(String what, StepSample s, long perSecond) {
-        StringBuilder sb = new StringBuilder("progress ").append(what).append(": ").append(s.step()).append(' ');
-        if (s.read() == 0 && s.written() == 0 && s.total() == null) {
-            return sb.append("running").toString();
-        }
-        sb.append(String.format(Locale.ROOT, "%,d", s.read()));
-        if (s.total() != null) {
-            sb.append(String.format(Locale.ROOT, "/%,d", s.total()));
-        }
-        sb.append(" items");
-        if (s.written() != s.read()) {
-            sb.append(String.format(Locale.ROOT, ", %,d written", s.written()));
-        }
-        return sb.append(String.format(Locale.ROOT, " (%,d/s)", perSecond)).toString();
-    }
-
-    /** Items per second between two samples, rounded down; 0 when no time has passed or the count went back. */
-    static long perSecond(long itemsBefore, long nanosBefore, long itemsNow, long nanosNow) {
-        long elapsed = nanosNow - nanosBefore;
-        long items = itemsNow - itemsBefore;
-        if (elapsed <= 0 || items <= 0) {
-            return 0;
-        }
-        return items >= Long.MAX_VALUE / 1_000_000_000L ? items / Math.max(1, elapsed / 1_000_000_000L)
-                : items * 1_000_000_000L / elapsed;
     }
 }

@@ -1,5 +1,6 @@
 package io.rebatch.app.cli;
 
+import io.rebatch.domain.Platform;
 import io.rebatch.sandbox.server.SandboxServer;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -62,7 +63,7 @@ class SandboxCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         root.out().printf("sandbox: serving Taobao %s, JD %s, PDD %s (seed %d, %d order lines, %s..%s); Ctrl-C stops%n",
-                server.taobaoUrl(), server.jdUrl(), server.pddUrl(), seed, orders, from, to);
+                server.url(Platform.TAOBAO), server.url(Platform.JD), server.url(Platform.PDD), seed, orders, from, to);
         root.out().println("sandbox: app keys: taobao tb-key, jd jd-key, pdd pdd-client (secrets: the sandbox defaults)");
         root.out().flush();
         stopped.await();

@@ -3,8 +3,8 @@ package io.rebatch.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rebatch.app.cli.JobProgress.PlainLines;
-import io.rebatch.app.cli.JobProgress.StepSample;
+import io.rebatch.app.cli.ProgressLines.PlainLines;
+import io.rebatch.app.cli.ProgressLines.StepSample;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,32 +14,32 @@ class JobProgressTest {
 
     @Test
     void aLineNamesTheCommandTheStepTheCountsAgainstTheTotalAndTheRate() {
-        assertThat(JobProgress.line("settle 2026-11-25", new StepSample(7, "settleLines", 12_000, 12_000, 30_000L), 2_410))
+        assertThat(ProgressLines.line("settle 2026-11-25", new StepSample(7, "settleLines", 12_000, 12_000, 30_000L), 2_410))
                 .isEqualTo("progress settle 2026-11-25: settleLines 12,000/30,000 items (2,410/s)");
     }
 
     @Test
     void withoutATotalOnlyTheCountAndWrittenWhenItDiffersFromRead() {
-        assertThat(JobProgress.line("import orders:jd a.jsonl", new StepSample(7, "load", 1_500, 1_480, null), 300))
+        assertThat(ProgressLines.line("import orders:jd a.jsonl", new StepSample(7, "load", 1_500, 1_480, null), 300))
                 .isEqualTo("progress import orders:jd a.jsonl: load 1,500 items, 1,480 written (300/s)");
     }
 
     @Test
     void aStepThatReadsNothingIsRunning() {
-        assertThat(JobProgress.line("settle 2026-11-25", new StepSample(8, "settleReport", 0, 0, null), 0))
+        assertThat(ProgressLines.line("settle 2026-11-25", new StepSample(8, "settleReport", 0, 0, null), 0))
                 .isEqualTo("progress settle 2026-11-25: settleReport running");
-        assertThat(JobProgress.line("settle 2026-11-25", new StepSample(7, "settleLines", 0, 0, 30_000L), 0))
+        assertThat(ProgressLines.line("settle 2026-11-25", new StepSample(7, "settleLines", 0, 0, 30_000L), 0))
                 .isEqualTo("progress settle 2026-11-25: settleLines 0/30,000 items (0/s)");
     }
 
     @Test
     void rateIsItemsPerSecondRoundedDown() {
-        assertThat(JobProgress.perSecond(0, 0, 24_100, 10 * SECOND)).isEqualTo(2_410);
-        assertThat(JobProgress.perSecond(100, 5 * SECOND, 105, 7 * SECOND)).isEqualTo(2); // 2.5/s
-        assertThat(JobProgress.perSecond(0, 0, 3, SECOND / 4)).isEqualTo(12);
-        assertThat(JobProgress.perSecond(0, 5, 10, 5)).as("no time passed").isZero();
-        assertThat(JobProgress.perSecond(50, 0, 10, SECOND)).as("count went back (a restarted step)").isZero();
-        assertThat(JobProgress.perSecond(0, 0, Long.MAX_VALUE / 2, 2 * SECOND)).isEqualTo(Long.MAX_VALUE / 4);
+        assertThat(ProgressLines.perSecond(0, 0, 24_100, 10 * SECOND)).isEqualTo(2_410);
+        assertThat(ProgressLines.perSecond(100, 5 * SECOND, 105, 7 * SECOND)).isEqualTo(2); // 2.5/s
+        assertThat(ProgressLines.perSecond(0, 0, 3, SECOND / 4)).isEqualTo(12);
+        assertThat(ProgressLines.perSecond(0, 5, 10, 5)).as("no time passed").isZero();
+        assertThat(ProgressLines.perSecond(50, 0, 10, SECOND)).as("count went back (a restarted step)").isZero();
+        assertThat(ProgressLines.perSecond(0, 0, Long.MAX_VALUE / 2, 2 * SECOND)).isEqualTo(Long.MAX_VALUE / 4);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.rebatch.readers.api;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How a request is retried after a rate-limit answer, HTTP 5xx/408/429, a timeout, a broken connection or an
@@ -15,15 +14,17 @@ import java.util.Objects;
  * @param maxDelay      back-off ceiling (default 30 s)
  * @param maxServerWait longest server-given wait honoured (default 2 min)
  */
-public record RetrySettings(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxServerWait) {
+public record RetrySettings(Integer maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxServerWait) {
 
     public static final RetrySettings DEFAULTS =
             new RetrySettings(8, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofMinutes(2));
 
+    /** Bound from {@code rebatch.platforms.<p>.retry.*}: what is not set (null) takes its default. */
     public RetrySettings {
-        Objects.requireNonNull(baseDelay, "baseDelay");
-        Objects.requireNonNull(maxDelay, "maxDelay");
-        Objects.requireNonNull(maxServerWait, "maxServerWait");
+        maxAttempts = maxAttempts == null ? 8 : maxAttempts;
+        baseDelay = baseDelay == null ? Duration.ofMillis(500) : baseDelay;
+        maxDelay = maxDelay == null ? Duration.ofSeconds(30) : maxDelay;
+        maxServerWait = maxServerWait == null ? Duration.ofMinutes(2) : maxServerWait;
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("retry max-attempts must be at least 1, was " + maxAttempts);
         }

@@ -4,6 +4,7 @@ import io.rebatch.domain.BusinessTime;
 import io.rebatch.domain.Platform;
 import io.rebatch.domain.PlausibleTimes;
 import io.rebatch.readers.api.ApiCaller;
+import io.rebatch.readers.api.ApiOrderPull;
 import io.rebatch.readers.api.OrderPull;
 import io.rebatch.readers.api.PageSink;
 import io.rebatch.readers.api.PullRuntime;
@@ -29,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * is the JSON text {@code 360buy_param_json={"orderReq":{…}}}, signed exactly as sent. The parser accepts the
  * misspelled {@code …_responce} and {@code …_response}, and a {@code queryResult} whose {@code data} is null.
  */
-public final class JdOrderPull implements OrderPull {
+public final class JdOrderPull extends ApiOrderPull {
     public static final String METHOD = "jd.union.open.order.row.query";
     static final int TYPE_UPDATE_TIME = 3;
     private static final int MAX_PAGES = 100_000;
@@ -38,8 +39,6 @@ public final class JdOrderPull implements OrderPull {
 
     private final JdSettings settings;
     private final Clock clock;
-    private final ApiCaller caller;
-    private final Supplier<PlausibleTimes> times;
 
     public JdOrderPull(JdSettings settings, PullRuntime runtime) {
         this(settings, runtime, () -> PlausibleTimes.ANY);
@@ -50,21 +49,10 @@ public final class JdOrderPull implements OrderPull {
      * page, so a long-lived pull follows the clock): an order with an implausible time is a Rejected row.
      */
     public JdOrderPull(JdSettings settings, PullRuntime runtime, Supplier<PlausibleTimes> times) {
-        this.times = times;
+        super(new ApiCaller(Platform.JD, METHOD, settings.endpoint(), settings.retry(),
+                settings.rateCap(), runtime, JdErrors::classify), times);
         this.settings = settings;
         this.clock = runtime.clock();
-        this.caller = new ApiCaller(Platform.JD, METHOD, settings.endpoint(), settings.retry(),
-                settings.rateCap(), runtime, JdErrors::classify);
-    }
-
-    @Override
-    public Platform platform() {
-        return Platform.JD;
-    }
-
-    @Override
-    public String api() {
-        return METHOD;
     }
 
     @Override
@@ -74,12 +62,8 @@ public final class JdOrderPull implements OrderPull {
 
     @Override
     public WindowResult pull(TimeWindow window, PageSink sink) {
-        if (settings.appKey().isEmpty()) {
-            throw caller.configurationError(window, "no app key: set rebatch.platforms.jd.app-key (or REBATCH_PLATFORMS_JD_APP_KEY)");
-        }
-        if (settings.appSecret().isEmpty()) {
-            throw caller.configurationError(window, "no app secret: set rebatch.platforms.jd.app-secret (or REBATCH_PLATFORMS_JD_APP_SECRET)");
-        }
+        requireSet(window, !settings.appKey().isEmpty(), "app key", "app-key");
+        requireSet(window, !settings.appSecret().isEmpty(), "app secret", "app-secret");
         long t0 = System.nanoTime();
         WindowResult result = new WindowResult(window, 0, 0, 0, 0);
         for (int pageIndex = 1; ; pageIndex++) {

@@ -52,82 +52,8 @@ public record JdSettings(URI endpoint, String appKey, Secret appSecret, Duration
         return !appKey.isBlank() && !appSecret.isEmpty();
     }
 
+    /** Every setting at its default (no credentials). */
     public static JdSettings defaults() {
-        return builder().build();
-    }
-
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    public Builder toBuilder() {
-        return new Builder().endpoint(endpoint).appKey(appKey).appSecret(appSecret).maxWindow(window)
-                .pageSize(pageSize).rateCapPerSecond(rateCap).overlap(overlap).retry(retry);
-    }
-
-    public static final class Builder {
-        private URI endpoint = URI.create(DEFAULT_ENDPOINT);
-        private String appKey = "";
-        private Secret appSecret = Secret.none();
-        private Duration maxWindow = PLATFORM_MAX_WINDOW;
-        private int pageSize = PLATFORM_MAX_PAGE_SIZE;
-        private double rateCapPerSecond = 10;
-        private RetrySettings retry = RetrySettings.DEFAULTS;
-        private Duration overlap;
-
-        private Builder() {
-        }
-
-        public Builder endpoint(URI endpoint) {
-            this.endpoint = endpoint;
-            return this;
-        }
-
-        public Builder endpoint(String endpoint) {
-            return endpoint(URI.create(endpoint));
-        }
-
-        public Builder appKey(String appKey) {
-            this.appKey = appKey;
-            return this;
-        }
-
-        public Builder appSecret(Secret appSecret) {
-            this.appSecret = appSecret;
-            return this;
-        }
-
-        public Builder appSecret(String appSecret) {
-            return appSecret(Secret.of(appSecret));
-        }
-
-        public Builder maxWindow(Duration maxWindow) {
-            this.maxWindow = maxWindow;
-            return this;
-        }
-
-        public Builder pageSize(int pageSize) {
-            this.pageSize = pageSize;
-            return this;
-        }
-
-        public Builder rateCapPerSecond(double rateCapPerSecond) {
-            this.rateCapPerSecond = rateCapPerSecond;
-            return this;
-        }
-
-        public Builder overlap(Duration overlap) {
-            this.overlap = overlap;
-            return this;
-        }
-
-        public Builder retry(RetrySettings retry) {
-            this.retry = retry;
-            return this;
-        }
-
-        public JdSettings build() {
-            return new JdSettings(endpoint, appKey, appSecret, maxWindow, pageSize, rateCapPerSecond, overlap, retry);
-        }
+        return new JdSettings(null, null, null, null, null, null, null, null);
     }
 }

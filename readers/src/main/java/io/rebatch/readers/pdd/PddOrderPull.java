@@ -3,6 +3,7 @@ package io.rebatch.readers.pdd;
 import io.rebatch.domain.Platform;
 import io.rebatch.domain.PlausibleTimes;
 import io.rebatch.readers.api.ApiCaller;
+import io.rebatch.readers.api.ApiOrderPull;
 import io.rebatch.readers.api.OrderPull;
 import io.rebatch.readers.api.PageSink;
 import io.rebatch.readers.api.PullRuntime;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * been appended behind us: the pass is repeated (at most {@value #MAX_PASSES} passes). PDD serves pages up to
  * {@value #MAX_PAGE}; a window with more is pulled as two halves.
  */
-public final class PddOrderPull implements OrderPull {
+public final class PddOrderPull extends ApiOrderPull {
     public static final String METHOD = "pdd.ddk.order.list.increment.get";
     static final int MAX_PAGE = 10_000;
     static final int MAX_PASSES = 3;
@@ -49,9 +50,7 @@ public final class PddOrderPull implements OrderPull {
 
     private final PddSettings settings;
     private final Clock clock;
-    private final ApiCaller caller;
     private final Direction direction;
-    private final Supplier<PlausibleTimes> times;
 
     public PddOrderPull(PddSettings settings, PullRuntime runtime) {
         this(settings, runtime, Direction.BACKWARD, () -> PlausibleTimes.ANY);
@@ -71,22 +70,11 @@ public final class PddOrderPull implements OrderPull {
     }
 
     private PddOrderPull(PddSettings settings, PullRuntime runtime, Direction direction, Supplier<PlausibleTimes> times) {
-        this.times = times;
+        super(new ApiCaller(Platform.PDD, METHOD, settings.endpoint(), settings.retry(),
+                settings.rateCap(), runtime, PddErrors::classify), times);
         this.settings = settings;
         this.clock = runtime.clock();
         this.direction = direction;
-        this.caller = new ApiCaller(Platform.PDD, METHOD, settings.endpoint(), settings.retry(),
-                settings.rateCap(), runtime, PddErrors::classify);
-    }
-
-    @Override
-    public Platform platform() {
-        return Platform.PDD;
-    }
-
-    @Override
-    public String api() {
-        return METHOD;
     }
 
     @Override
@@ -96,12 +84,8 @@ public final class PddOrderPull implements OrderPull {
 
     @Override
     public WindowResult pull(TimeWindow window, PageSink sink) {
-        if (settings.clientId().isEmpty()) {
-            throw caller.configurationError(window, "no client id: set rebatch.platforms.pdd.client-id (or REBATCH_PLATFORMS_PDD_CLIENT_ID)");
-        }
-        if (settings.clientSecret().isEmpty()) {
-            throw caller.configurationError(window, "no client secret: set rebatch.platforms.pdd.client-secret (or REBATCH_PLATFORMS_PDD_CLIENT_SECRET)");
-        }
+        requireSet(window, !settings.clientId().isEmpty(), "client id", "client-id");
+        requireSet(window, !settings.clientSecret().isEmpty(), "client secret", "client-secret");
         long t0 = System.nanoTime();
         WindowResult r = direction == Direction.BACKWARD ? backward(window, sink) : forward(window, sink);
         log.info("api window done platform=PDD api={} window=\"{}\" direction={} pages={} requests={} rows={} throttled={} millis={}",

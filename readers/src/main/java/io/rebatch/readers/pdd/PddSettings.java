@@ -53,82 +53,8 @@ public record PddSettings(URI endpoint, String clientId, Secret clientSecret, Du
         return !clientId.isBlank() && !clientSecret.isEmpty();
     }
 
+    /** Every setting at its default (no credentials). */
     public static PddSettings defaults() {
-        return builder().build();
-    }
-
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    public Builder toBuilder() {
-        return new Builder().endpoint(endpoint).clientId(clientId).clientSecret(clientSecret).maxWindow(window)
-                .pageSize(pageSize).rateCapPerSecond(rateCap).overlap(overlap).retry(retry);
-    }
-
-    public static final class Builder {
-        private URI endpoint = URI.create(DEFAULT_ENDPOINT);
-        private String clientId = "";
-        private Secret clientSecret = Secret.none();
-        private Duration maxWindow = PLATFORM_MAX_WINDOW;
-        private int pageSize = PLATFORM_MAX_PAGE_SIZE;
-        private double rateCapPerSecond = 10;
-        private RetrySettings retry = RetrySettings.DEFAULTS;
-        private Duration overlap;
-
-        private Builder() {
-        }
-
-        public Builder endpoint(URI endpoint) {
-            this.endpoint = endpoint;
-            return this;
-        }
-
-        public Builder endpoint(String endpoint) {
-            return endpoint(URI.create(endpoint));
-        }
-
-        public Builder clientId(String clientId) {
-            this.clientId = clientId;
-            return this;
-        }
-
-        public Builder clientSecret(Secret clientSecret) {
-            this.clientSecret = clientSecret;
-            return this;
-        }
-
-        public Builder clientSecret(String clientSecret) {
-            return clientSecret(Secret.of(clientSecret));
-        }
-
-        public Builder maxWindow(Duration maxWindow) {
-            this.maxWindow = maxWindow;
-            return this;
-        }
-
-        public Builder pageSize(int pageSize) {
-            this.pageSize = pageSize;
-            return this;
-        }
-
-        public Builder rateCapPerSecond(double rateCapPerSecond) {
-            this.rateCapPerSecond = rateCapPerSecond;
-            return this;
-        }
-
-        public Builder overlap(Duration overlap) {
-            this.overlap = overlap;
-            return this;
-        }
-
-        public Builder retry(RetrySettings retry) {
-            this.retry = retry;
-            return this;
-        }
-
-        public PddSettings build() {
-            return new PddSettings(endpoint, clientId, clientSecret, maxWindow, pageSize, rateCapPerSecond, overlap, retry);
-        }
+        return new PddSettings(null, null, null, null, null, null, null, null);
     }
 }

@@ -4,6 +4,7 @@ import io.rebatch.domain.BusinessTime;
 import io.rebatch.domain.Platform;
 import io.rebatch.domain.PlausibleTimes;
 import io.rebatch.readers.api.ApiCaller;
+import io.rebatch.readers.api.ApiOrderPull;
 import io.rebatch.readers.api.OrderPull;
 import io.rebatch.readers.api.PageSink;
 import io.rebatch.readers.api.PullRuntime;
@@ -35,14 +36,12 @@ import org.slf4j.LoggerFactory;
  * order as {@code query_type=4} lists them (the rows of that second are read again; repeats are harmless). If they
  * did not, or no time was gained, the window is pulled again as two halves instead.
  */
-public final class TaobaoOrderPull implements OrderPull {
+public final class TaobaoOrderPull extends ApiOrderPull {
     public static final String METHOD = "taobao.tbk.order.details.get";
     private static final Logger log = LoggerFactory.getLogger(TaobaoOrderPull.class);
 
     private final TaobaoSettings settings;
-    private final ApiCaller caller;
     private final TopRequests top;
-    private final Supplier<PlausibleTimes> times;
 
     public TaobaoOrderPull(TaobaoSettings settings, PullRuntime runtime) {
         this(settings, runtime, () -> PlausibleTimes.ANY);
@@ -53,21 +52,10 @@ public final class TaobaoOrderPull implements OrderPull {
      * page, so a long-lived pull follows the clock): an order with an implausible time is a Rejected row.
      */
     public TaobaoOrderPull(TaobaoSettings settings, PullRuntime runtime, Supplier<PlausibleTimes> times) {
-        this.times = times;
+        super(new ApiCaller(Platform.TAOBAO, METHOD, settings.endpoint(), settings.retry(),
+                settings.rateCap(), runtime, TopErrors::classify), times);
         this.settings = settings;
-        this.caller = new ApiCaller(Platform.TAOBAO, METHOD, settings.endpoint(), settings.retry(),
-                settings.rateCap(), runtime, TopErrors::classify);
         this.top = new TopRequests(settings, runtime.clock());
-    }
-
-    @Override
-    public Platform platform() {
-        return Platform.TAOBAO;
-    }
-
-    @Override
-    public String api() {
-        return METHOD;
     }
 
     @Override
@@ -77,7 +65,7 @@ public final class TaobaoOrderPull implements OrderPull {
 
     @Override
     public WindowResult pull(TimeWindow window, PageSink sink) {
-        top.requireCredentials(caller, window);
+        top.requireCredentials(this, window);
         long t0 = System.nanoTime();
         WindowResult r = pullPages(window, sink);
         log.info("api window done platform=TAOBAO api={} window=\"{}\" pages={} requests={} rows={} throttled={} millis={}",

@@ -4,6 +4,7 @@ import io.rebatch.domain.BusinessTime;
 import io.rebatch.domain.Platform;
 import io.rebatch.domain.PlausibleTimes;
 import io.rebatch.readers.api.ApiCaller;
+import io.rebatch.readers.api.ApiOrderPull;
 import io.rebatch.readers.api.OrderPull;
 import io.rebatch.readers.api.PageSink;
 import io.rebatch.readers.api.PullRuntime;
@@ -31,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link TaobaoSettings#refundMaxWindow()} (24 h) and a shorter one may bring rows after its end; they are valid
  * refund snapshots and harmless to store twice.
  */
-public final class TaobaoRefundPull implements OrderPull {
+public final class TaobaoRefundPull extends ApiOrderPull {
     public static final String METHOD = "taobao.tbk.relation.refund";
     static final int SEARCH_TYPE_UPDATE = 5;
     static final int REFUND_TYPE_ALL = 0;
@@ -40,9 +41,7 @@ public final class TaobaoRefundPull implements OrderPull {
     private static final Logger log = LoggerFactory.getLogger(TaobaoRefundPull.class);
 
     private final TaobaoSettings settings;
-    private final ApiCaller caller;
     private final TopRequests top;
-    private final Supplier<PlausibleTimes> times;
 
     public TaobaoRefundPull(TaobaoSettings settings, PullRuntime runtime) {
         this(settings, runtime, () -> PlausibleTimes.ANY);
@@ -53,21 +52,10 @@ public final class TaobaoRefundPull implements OrderPull {
      * page, so a long-lived pull follows the clock): an order with an implausible time is a Rejected row.
      */
     public TaobaoRefundPull(TaobaoSettings settings, PullRuntime runtime, Supplier<PlausibleTimes> times) {
-        this.times = times;
+        super(new ApiCaller(Platform.TAOBAO, METHOD, settings.endpoint(), settings.retry(),
+                settings.rateCap(), runtime, TopErrors::classify), times);
         this.settings = settings;
-        this.caller = new ApiCaller(Platform.TAOBAO, METHOD, settings.endpoint(), settings.retry(),
-                settings.rateCap(), runtime, TopErrors::classify);
         this.top = new TopRequests(settings, runtime.clock());
-    }
-
-    @Override
-    public Platform platform() {
-        return Platform.TAOBAO;
-    }
-
-    @Override
-    public String api() {
-        return METHOD;
     }
 
     @Override
@@ -77,7 +65,7 @@ public final class TaobaoRefundPull implements OrderPull {
 
     @Override
     public WindowResult pull(TimeWindow window, PageSink sink) {
-        top.requireCredentials(caller, window);
+        top.requireCredentials(this, window);
         long t0 = System.nanoTime();
         WindowResult result = new WindowResult(window, 0, 0, 0, 0);
         for (int bizType : settings.refundBizTypes()) {

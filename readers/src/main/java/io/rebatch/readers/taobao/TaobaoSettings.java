@@ -14,7 +14,7 @@ import java.util.List;
  * Settings of the Taobao (TOP) clients, bound from {@code rebatch.platforms.taobao.*} onto this constructor (each
  * component is the property of its name in kebab case: {@code app-key}, {@code window}, {@code rate-cap} …). What
  * is not set is null here and takes its default; a value outside the platform's limits is refused with the
- * property's name. {@code toString()} shows the secret as {@code ******}. {@link #builder()} is for code and tests.
+ * property's name. {@code toString()} shows the secret as {@code ******}.
  *
  * @param endpoint           gateway URL (default {@value #DEFAULT_ENDPOINT})
  * @param appKey             {@code app_key} (default empty: the pull fails fast asking for it)
@@ -95,146 +95,8 @@ public record TaobaoSettings(URI endpoint, String appKey, Secret appSecret, TopS
         return !appKey.isBlank() && !appSecret.isEmpty();
     }
 
+    /** Every setting at its default (no credentials). */
     public static TaobaoSettings defaults() {
-        return builder().build();
-    }
-
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.endpoint = endpoint;
-        b.appKey = appKey;
-        b.appSecret = appSecret;
-        b.signMethod = signMethod;
-        b.maxWindow = window;
-        b.promotionMaxWindow = promotionMaxWindow;
-        b.promotionPeriods = new ArrayList<>(promotionPeriods);
-        b.pageSize = pageSize;
-        b.maxPageNo = maxPageNo;
-        b.refundMaxWindow = refundMaxWindow;
-        b.refundPageSize = refundPageSize;
-        b.refundBizTypes = new ArrayList<>(refundBizTypes);
-        b.rateCapPerSecond = rateCap;
-        b.overlap = overlap;
-        b.retry = retry;
-        return b;
-    }
-
-    public static final class Builder {
-        private URI endpoint = URI.create(DEFAULT_ENDPOINT);
-        private String appKey = "";
-        private Secret appSecret = Secret.none();
-        private TopSignMethod signMethod = TopSignMethod.MD5;
-        private Duration maxWindow = PLATFORM_MAX_WINDOW;
-        private Duration promotionMaxWindow = PLATFORM_PROMOTION_MAX_WINDOW;
-        private List<TimeWindow> promotionPeriods = new ArrayList<>();
-        private int pageSize = PLATFORM_MAX_PAGE_SIZE;
-        private int maxPageNo = 100;
-        private Duration refundMaxWindow = PLATFORM_REFUND_MAX_WINDOW;
-        private int refundPageSize = PLATFORM_MAX_PAGE_SIZE;
-        private List<Integer> refundBizTypes = new ArrayList<>(List.of(1, 2));
-        private double rateCapPerSecond = 10;
-        private RetrySettings retry = RetrySettings.DEFAULTS;
-        private Duration overlap;
-
-        private Builder() {
-        }
-
-        public Builder endpoint(URI endpoint) {
-            this.endpoint = endpoint;
-            return this;
-        }
-
-        public Builder endpoint(String endpoint) {
-            return endpoint(URI.create(endpoint));
-        }
-
-        public Builder appKey(String appKey) {
-            this.appKey = appKey;
-            return this;
-        }
-
-        public Builder appSecret(Secret appSecret) {
-            this.appSecret = appSecret;
-            return this;
-        }
-
-        public Builder appSecret(String appSecret) {
-            return appSecret(Secret.of(appSecret));
-        }
-
-        public Builder signMethod(TopSignMethod signMethod) {
-            this.signMethod = signMethod;
-            return this;
-        }
-
-        public Builder maxWindow(Duration maxWindow) {
-            this.maxWindow = maxWindow;
-            return this;
-        }
-
-        public Builder promotionMaxWindow(Duration promotionMaxWindow) {
-            this.promotionMaxWindow = promotionMaxWindow;
-            return this;
-        }
-
-        public Builder promotionPeriods(List<TimeWindow> periods) {
-            this.promotionPeriods = new ArrayList<>(periods);
-            return this;
-        }
-
-        public Builder promotionPeriod(TimeWindow period) {
-            this.promotionPeriods.add(period);
-            return this;
-        }
-
-        public Builder pageSize(int pageSize) {
-            this.pageSize = pageSize;
-            return this;
-        }
-
-        public Builder maxPageNo(int maxPageNo) {
-            this.maxPageNo = maxPageNo;
-            return this;
-        }
-
-        public Builder refundMaxWindow(Duration refundMaxWindow) {
-            this.refundMaxWindow = refundMaxWindow;
-            return this;
-        }
-
-        public Builder refundPageSize(int refundPageSize) {
-            this.refundPageSize = refundPageSize;
-            return this;
-        }
-
-        public Builder refundBizTypes(List<Integer> bizTypes) {
-            this.refundBizTypes = new ArrayList<>(bizTypes);
-            return this;
-        }
-
-        public Builder rateCapPerSecond(double rateCapPerSecond) {
-            this.rateCapPerSecond = rateCapPerSecond;
-            return this;
-        }
-
-        public Builder overlap(Duration overlap) {
-            this.overlap = overlap;
-            return this;
-        }
-
-        public Builder retry(RetrySettings retry) {
-            this.retry = retry;
-            return this;
-        }
-
-        public TaobaoSettings build() {
-            return new TaobaoSettings(endpoint, appKey, appSecret, signMethod, maxWindow, promotionMaxWindow,
-                    promotionPeriods, pageSize, maxPageNo, refundMaxWindow, refundPageSize, refundBizTypes,
-                    rateCapPerSecond, overlap, retry);
-        }
+        return new TaobaoSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -1,7 +1,7 @@
 package io.rebatch.readers.taobao;
 
 import io.rebatch.domain.BusinessTime;
-import io.rebatch.readers.api.ApiCaller;
+import io.rebatch.readers.api.ApiOrderPull;
 import io.rebatch.readers.api.PullException;
 import io.rebatch.readers.api.Signing;
 import io.rebatch.readers.api.TimeWindow;
@@ -33,12 +33,8 @@ final class TopRequests {
     }
 
     /** Fails before any request when the credentials are not configured. */
-    void requireCredentials(ApiCaller caller, TimeWindow window) {
-        if (settings.appKey().isEmpty()) {
-            throw caller.configurationError(window, "no app key: set rebatch.platforms.taobao.app-key (or REBATCH_PLATFORMS_TAOBAO_APP_KEY)");
-        }
-        if (settings.appSecret().isEmpty()) {
-            throw caller.configurationError(window, "no app secret: set rebatch.platforms.taobao.app-secret (or REBATCH_PLATFORMS_TAOBAO_APP_SECRET)");
-        }
+    void requireCredentials(ApiOrderPull pull, TimeWindow window) {
+        pull.requireSet(window, !settings.appKey().isEmpty(), "app key", "app-key");
+        pull.requireSet(window, !settings.appSecret().isEmpty(), "app secret", "app-secret");
     }
 }

@@ -1,5 +1,8 @@
 package io.rebatch.readers.api;
 
+import io.rebatch.readers.pdd.PddSettingsBuilder;
+import io.rebatch.readers.jd.JdSettingsBuilder;
+import io.rebatch.readers.taobao.TaobaoSettingsBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rebatch.domain.BusinessTime;
@@ -139,7 +142,7 @@ class SandboxDayPullTest {
 
     @Test
     void taobaoOrders() {
-        TaobaoSettings s = TaobaoSettings.builder().endpoint(server.taobaoUrl()).appKey("tb-key").appSecret("tb-secret")
+        TaobaoSettings s = TaobaoSettingsBuilder.builder().endpoint(server.url(Platform.TAOBAO)).appKey("tb-key").appSecret("tb-secret")
                 .pageSize(20).build();
         Day day = pullDay(new TaobaoOrderPull(s, runtime));
 
@@ -158,7 +161,7 @@ class SandboxDayPullTest {
 
     @Test
     void taobaoRefunds() {
-        TaobaoSettings s = TaobaoSettings.builder().endpoint(server.taobaoUrl()).appKey("tb-key").appSecret("tb-secret")
+        TaobaoSettings s = TaobaoSettingsBuilder.builder().endpoint(server.url(Platform.TAOBAO)).appKey("tb-key").appSecret("tb-secret")
                 .refundPageSize(5).refundBizTypes(List.of(1)).build();
         Day day = pullDay(new TaobaoRefundPull(s, runtime));
 
@@ -176,7 +179,7 @@ class SandboxDayPullTest {
 
     @Test
     void jdOrders() {
-        JdSettings s = JdSettings.builder().endpoint(server.jdUrl()).appKey("jd-key").appSecret("jd-secret").pageSize(10).build();
+        JdSettings s = JdSettingsBuilder.builder().endpoint(server.url(Platform.JD)).appKey("jd-key").appSecret("jd-secret").pageSize(10).build();
         Day day = pullDay(new JdOrderPull(s, runtime));
 
         assertThat(day.windows()).hasSize(24);
@@ -196,14 +199,14 @@ class SandboxDayPullTest {
 
     @Test
     void pddOrdersPagedBackwardsWhileOrdersChange() {
-        PddSettings s = PddSettings.builder().endpoint(server.pddUrl()).clientId("pdd-client").clientSecret("pdd-secret")
+        PddSettings s = PddSettingsBuilder.builder().endpoint(server.url(Platform.PDD)).clientId("pdd-client").clientSecret("pdd-secret")
                 .pageSize(20).build();
         Day day = pullDay(new PddOrderPull(s, runtime));
 
         assertThat(day.windows()).hasSize(1);
         List<String> got = received(day, Platform.PDD, PddOrderPull.METHOD);
         Set<String> real = SandboxKeys.keys(g.snapshots(Platform.PDD, FROM, TO));
-        Set<String> now = SandboxKeys.keys(server.pddWindow(FROM, TO));
+        Set<String> now = SandboxKeys.keys(server.window(Platform.PDD, FROM, TO));
         assertThat(real).hasSizeGreaterThan(100);
         assertThat(server.counters(Platform.PDD).injectedUpdates()).as("orders changed while we paged").isPositive();
         // An order that changed while we paged is listed at its new update: its earlier snapshot may be gone before

@@ -1,5 +1,9 @@
 package io.rebatch.readers.api;
 
+import io.rebatch.readers.pdd.PddSettingsBuilder;
+import io.rebatch.readers.jd.JdSettingsBuilder;
+import io.rebatch.readers.taobao.TaobaoSettingsBuilder;
+import io.rebatch.domain.Platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -47,14 +51,14 @@ class SecretsNeverLeakTest {
         List<String> texts = new ArrayList<>();
         List<String> logLines;
         try (SandboxServer server = SandboxServer.builder().scenario(g).seed(14).throttleRate(0.1).errorRate(0.08)
-                .taobaoApp("tb-key", TB_SECRET).jdApp("jd-key", JD_SECRET).pddApp("pdd-client", PDD_SECRET).build().start();
+                .app(Platform.TAOBAO, "tb-key", TB_SECRET).app(Platform.JD, "jd-key", JD_SECRET).app(Platform.PDD, "pdd-client", PDD_SECRET).build().start();
              LogCapture logs = new LogCapture()) {
             FakeTime time = new FakeTime();
             PullRuntime rt = time.runtime().clock(Clock.fixed(Instant.parse("2026-11-21T02:00:00Z"), ZoneOffset.UTC)).build();
-            TaobaoSettings tb = TaobaoSettings.builder().endpoint(server.taobaoUrl()).appKey("tb-key").appSecret(TB_SECRET)
+            TaobaoSettings tb = TaobaoSettingsBuilder.builder().endpoint(server.url(Platform.TAOBAO)).appKey("tb-key").appSecret(TB_SECRET)
                     .signMethod(TopSignMethod.HMAC).pageSize(20).build();
-            JdSettings jd = JdSettings.builder().endpoint(server.jdUrl()).appKey("jd-key").appSecret(JD_SECRET).pageSize(20).build();
-            PddSettings pdd = PddSettings.builder().endpoint(server.pddUrl()).clientId("pdd-client").clientSecret(PDD_SECRET)
+            JdSettings jd = JdSettingsBuilder.builder().endpoint(server.url(Platform.JD)).appKey("jd-key").appSecret(JD_SECRET).pageSize(20).build();
+            PddSettings pdd = PddSettingsBuilder.builder().endpoint(server.url(Platform.PDD)).clientId("pdd-client").clientSecret(PDD_SECRET)
                     .pageSize(20).build();
             List<OrderPull> pulls = List.of(new TaobaoOrderPull(tb, rt), new TaobaoRefundPull(tb, rt),
                     new JdOrderPull(jd, rt), new PddOrderPull(pdd, rt));
@@ -72,9 +76,9 @@ class SecretsNeverLeakTest {
 
             // wrong secrets: each platform refuses the signature, the pull fails with a message naming the setting
             List<OrderPull> wrong = List.of(
-                    new TaobaoOrderPull(tb.toBuilder().appSecret(WRONG_SECRET).build(), rt),
-                    new JdOrderPull(jd.toBuilder().appSecret(WRONG_SECRET).build(), rt),
-                    new PddOrderPull(pdd.toBuilder().clientSecret(WRONG_SECRET).build(), rt));
+                    new TaobaoOrderPull(TaobaoSettingsBuilder.from(tb).appSecret(WRONG_SECRET).build(), rt),
+                    new JdOrderPull(JdSettingsBuilder.from(jd).appSecret(WRONG_SECRET).build(), rt),
+                    new PddOrderPull(PddSettingsBuilder.from(pdd).clientSecret(WRONG_SECRET).build(), rt));
             for (OrderPull p : wrong) {
                 PullException e = catchThrowableOfType(PullException.class, () -> p.pull(p.windows(from, to).get(0), (b, pg) -> archive.add(b)));
                 assertThat(e.kind()).isEqualTo(PullException.Kind.CONFIGURATION);

@@ -46,7 +46,7 @@ class JdOrderPullTest {
     final List<ReportRow> rows = new ArrayList<>();
 
     JdOrderPull pull() {
-        JdSettings s = JdSettings.builder().endpoint(server.url("/routerjson").uri()).appKey("jd-key").appSecret(SECRET).build();
+        JdSettings s = JdSettingsBuilder.builder().endpoint(server.url("/routerjson").uri()).appKey("jd-key").appSecret(SECRET).build();
         return new JdOrderPull(s, time.runtime().clock(Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC)).build());
     }
 

@@ -48,7 +48,7 @@ class PddOrderPullTest {
     final List<String> bodies = new ArrayList<>();
 
     PddOrderPull pull(PddOrderPull.Direction direction) {
-        PddSettings s = PddSettings.builder().endpoint(server.url("/api/router").uri()).clientId("pdd-client")
+        PddSettings s = PddSettingsBuilder.builder().endpoint(server.url("/api/router").uri()).clientId("pdd-client")
                 .clientSecret(SECRET).build();
         PullRuntime rt = time.runtime().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
         return new PddOrderPull(s, rt, direction);
@@ -115,7 +115,7 @@ class PddOrderPullTest {
     @Test
     void rowsAreCheckedAgainstThePlausibleTimesOfEachPage() {
         serve(3, null);
-        PddSettings s = PddSettings.builder().endpoint(server.url("/api/router").uri()).clientId("pdd-client")
+        PddSettings s = PddSettingsBuilder.builder().endpoint(server.url("/api/router").uri()).clientId("pdd-client")
                 .clientSecret(SECRET).build();
         PullRuntime rt = time.runtime().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
         PlausibleTimes untilNovember = new PlausibleTimes(null, BusinessTime.parseLocal("2026-11-01 00:00:00"));

@@ -44,7 +44,7 @@ class PddPagingDirectionSandboxTest {
     /** One fresh sandbox (its simulated changes are its own), one pull of the day in the given direction. */
     static Pulled pull(PddOrderPull.Direction direction) {
         try (SandboxServer server = SandboxServer.builder().scenario(g).seed(5).pddUpdatesPerPage(1).build().start()) {
-            PddSettings s = PddSettings.builder().endpoint(server.pddUrl()).clientId("pdd-client").clientSecret("pdd-secret")
+            PddSettings s = PddSettingsBuilder.builder().endpoint(server.url(Platform.PDD)).clientId("pdd-client").clientSecret("pdd-secret")
                     .pageSize(10).build();
             PddOrderPull pull = new PddOrderPull(s, new FakeTime().runtime()
                     .clock(Clock.fixed(Instant.parse("2026-11-21T02:00:00Z"), ZoneOffset.UTC)).build(), direction);
@@ -52,7 +52,7 @@ class PddPagingDirectionSandboxTest {
             pull.pull(WINDOW, (body, page) -> bodies.add(body));
             Set<String> keys = new HashSet<>();
             bodies.forEach(b -> keys.addAll(SandboxKeys.rowKeys(Platform.PDD, PddOrderPull.METHOD, b)));
-            return new Pulled(bodies, keys, SandboxKeys.keys(server.pddWindow(WINDOW.start(), WINDOW.end())),
+            return new Pulled(bodies, keys, SandboxKeys.keys(server.window(Platform.PDD, WINDOW.start(), WINDOW.end())),
                     server.counters(Platform.PDD).injectedUpdates());
         }
     }

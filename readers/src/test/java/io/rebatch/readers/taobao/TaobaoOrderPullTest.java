@@ -52,8 +52,8 @@ class TaobaoOrderPullTest {
     final List<String> bodies = new ArrayList<>();
     final List<ReportRow> rows = new ArrayList<>();
 
-    TaobaoSettings.Builder settings() {
-        return TaobaoSettings.builder().endpoint(server.url("/router/rest").uri()).appKey("tb-key").appSecret(SECRET)
+    TaobaoSettingsBuilder settings() {
+        return TaobaoSettingsBuilder.builder().endpoint(server.url("/router/rest").uri()).appKey("tb-key").appSecret(SECRET)
                 .rateCapPerSecond(1000);
     }
 

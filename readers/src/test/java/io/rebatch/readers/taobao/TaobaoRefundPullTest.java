@@ -39,7 +39,7 @@ class TaobaoRefundPullTest {
     final List<ReportRow> rows = new ArrayList<>();
 
     TaobaoRefundPull pull(List<Integer> bizTypes) {
-        TaobaoSettings s = TaobaoSettings.builder().endpoint(server.url("/router/rest").uri()).appKey("k").appSecret("s3cr3t-value")
+        TaobaoSettings s = TaobaoSettingsBuilder.builder().endpoint(server.url("/router/rest").uri()).appKey("k").appSecret("s3cr3t-value")
                 .refundPageSize(2).refundBizTypes(bizTypes).build();
         return new TaobaoRefundPull(s, time.runtime().clock(Clock.fixed(Instant.parse("2026-11-01T01:00:00Z"), ZoneOffset.UTC)).build());
     }

@@ -1,5 +1,7 @@
 package io.rebatch.sandbox.jd;
 
+import java.util.Map;
+import java.net.URI;
 import io.rebatch.domain.jd.JdRules;
 import io.rebatch.domain.BindingKind;
 import io.rebatch.domain.Platform;
@@ -61,5 +63,10 @@ public final class JdSimulator extends AbstractPlatformSimulator {
     @Override
     public Gateway gateway(ServerContext ctx) {
         return new JdGateway(ctx);
+    }
+
+    @Override
+    public Map<String, String> clientSettings(URI endpoint, AppCredentials app) {
+        return Map.of("endpoint", endpoint.toString(), "app-key", app.key(), "app-secret", app.secret());
     }
 }

@@ -1,5 +1,7 @@
 package io.rebatch.sandbox.pdd;
 
+import java.util.Map;
+import java.net.URI;
 import io.rebatch.domain.pdd.PddRules;
 import io.rebatch.domain.BindingKind;
 import io.rebatch.domain.Platform;
@@ -68,5 +70,10 @@ public final class PddSimulator extends AbstractPlatformSimulator {
     @Override
     public Gateway gateway(ServerContext ctx) {
         return new PddGateway(ctx);
+    }
+
+    @Override
+    public Map<String, String> clientSettings(URI endpoint, AppCredentials app) {
+        return Map.of("endpoint", endpoint.toString(), "client-id", app.key(), "client-secret", app.secret());
     }
 }

@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * try (SandboxServer s = SandboxServer.builder().port(0).seed(7).orders(2000)
  *         .from(LocalDate.of(2026, 11, 1)).to(LocalDate.of(2026, 11, 30))
  *         .throttleRate(0.05).errorRate(0.02).build().start()) {
- *     URI taobao = s.taobaoUrl();   // http://127.0.0.1:<port>/router/rest
+ *     URI taobao = s.url(Platform.TAOBAO);   // http://127.0.0.1:<port>/router/rest
  * }
  * }</pre>
  */
@@ -149,21 +149,21 @@ public final class SandboxServer implements AutoCloseable {
         return baseUrl().resolve(Simulators.of(platform).gatewayPath());
     }
 
-    /** Shorthands for {@link #url(Platform)}, kept for existing callers. */
-    public URI taobaoUrl() {
-        return url(Platform.TAOBAO);
-    }
-
-    public URI jdUrl() {
-        return url(Platform.JD);
-    }
-
-    public URI pddUrl() {
-        return url(Platform.PDD);
-    }
-
     public ScenarioGenerator generator() {
         return generator;
+    }
+
+    /**
+     * The properties that point rebatch at this server, every simulated platform's
+     * ({@code rebatch.platforms.<code>.endpoint} and its credentials).
+     */
+    public Map<String, String> clientProperties() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (PlatformSimulator s : Simulators.all()) {
+            String prefix = "rebatch.platforms." + s.platform().code().toLowerCase(java.util.Locale.ROOT) + ".";
+            s.clientSettings(url(s.platform()), credentials(s.platform())).forEach((k, v) -> out.put(prefix + k, v));
+        }
+        return out;
     }
 
     public AppCredentials credentials(Platform platform) {
@@ -200,11 +200,6 @@ public final class SandboxServer implements AutoCloseable {
      */
     public List<Snapshot> window(Platform platform, Instant from, Instant to) {
         return gateways.get(platform).window(from, to);
-    }
-
-    /** {@link #window(Platform, Instant, Instant)} of Pinduoduo, kept for existing callers. */
-    public List<Snapshot> pddWindow(Instant from, Instant to) {
-        return window(Platform.PDD, from, to);
     }
 
     private void serve(HttpExchange ex, Platform platform) {

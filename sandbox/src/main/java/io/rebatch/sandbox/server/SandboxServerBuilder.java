@@ -119,19 +119,6 @@ public final class SandboxServerBuilder {
         return this;
     }
 
-    /** Shorthands for {@link #app(Platform, String, String)}, kept for existing callers. */
-    public SandboxServerBuilder taobaoApp(String appKey, String secret) {
-        return app(Platform.TAOBAO, appKey, secret);
-    }
-
-    public SandboxServerBuilder jdApp(String appKey, String secret) {
-        return app(Platform.JD, appKey, secret);
-    }
-
-    public SandboxServerBuilder pddApp(String clientId, String clientSecret) {
-        return app(Platform.PDD, clientId, clientSecret);
-    }
-
     /** A Taobao big-promotion period: windows touching it may be at most 20 minutes. */
     public SandboxServerBuilder promotionPeriod(PromotionPeriod period) {
         this.promotions.add(Objects.requireNonNull(period));

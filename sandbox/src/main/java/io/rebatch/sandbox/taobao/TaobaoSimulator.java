@@ -1,5 +1,7 @@
 package io.rebatch.sandbox.taobao;
 
+import java.util.Map;
+import java.net.URI;
 import io.rebatch.domain.taobao.TaobaoRules;
 import io.rebatch.domain.BindingKind;
 import io.rebatch.domain.Platform;
@@ -103,5 +105,10 @@ public final class TaobaoSimulator extends AbstractPlatformSimulator {
     @Override
     public Gateway gateway(ServerContext ctx) {
         return new TaobaoGateway(ctx);
+    }
+
+    @Override
+    public Map<String, String> clientSettings(URI endpoint, AppCredentials app) {
+        return Map.of("endpoint", endpoint.toString(), "app-key", app.key(), "app-secret", app.secret());
     }
 }

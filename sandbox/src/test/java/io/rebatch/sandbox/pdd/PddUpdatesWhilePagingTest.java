@@ -51,7 +51,7 @@ class PddUpdatesWhilePagingTest {
     }
 
     private static Set<String> now(Instant a, Instant b) {
-        return server.pddWindow(a, b).stream().map(s -> s.lineId() + "@" + s.updatedAt().getEpochSecond())
+        return server.window(Platform.PDD, a, b).stream().map(s -> s.lineId() + "@" + s.updatedAt().getEpochSecond())
                 .collect(Collectors.toSet());
     }
 
@@ -112,7 +112,7 @@ class PddUpdatesWhilePagingTest {
             client.pddOrders(a, b, page, SIZE);
         }
         Set<String> real = server.generator().snapshots(Platform.PDD, a, b).stream().map(Snapshot::key).collect(Collectors.toSet());
-        for (Snapshot s : server.pddWindow(a, b)) {
+        for (Snapshot s : server.window(Platform.PDD, a, b)) {
             assertThat(real).contains(s.key()); // same snapshot (line, sequence), maybe re-stamped
             if (s.nextUpdatedAt() != null) {
                 assertThat(s.updatedAt()).isBefore(s.nextUpdatedAt());

@@ -25,10 +25,10 @@ class FaultInjectionTest {
     static final int N = 400;
 
     private static HttpResponse<String> call(TestClient c, SandboxServer s, Platform p) {
-        return p.equals(Platform.TAOBAO) ? c.post(s.taobaoUrl(), c.top("taobao.tbk.order.details.get", Map.of("query_type", "4",
+        return p.equals(Platform.TAOBAO) ? c.post(s.url(Platform.TAOBAO), c.top("taobao.tbk.order.details.get", Map.of("query_type", "4",
                     "start_time", BusinessTime.formatLocal(A), "end_time", BusinessTime.formatLocal(A.plusSeconds(600)))))
-                : p.equals(Platform.JD) ? c.post(s.jdUrl(), c.jd(TestClient.jdOrderReq(A, A.plusSeconds(600), 1, 20)))
-                : c.post(s.pddUrl(), c.pdd(Map.of("start_update_time", Long.toString(A.getEpochSecond()),
+                : p.equals(Platform.JD) ? c.post(s.url(Platform.JD), c.jd(TestClient.jdOrderReq(A, A.plusSeconds(600), 1, 20)))
+                : c.post(s.url(Platform.PDD), c.pdd(Map.of("start_update_time", Long.toString(A.getEpochSecond()),
                     "end_update_time", Long.toString(A.plusSeconds(600).getEpochSecond()), "page_size", "20")));
     }
 

@@ -70,9 +70,9 @@ class LimitsTest {
                 .isEqualTo("2002");
         Map<String, String> missing = new LinkedHashMap<>();
         missing.put("end_time", "2026-11-20 09:00:00");
-        JsonNode m = TestClient.json(client.post(server.taobaoUrl(), client.top("taobao.tbk.order.details.get", missing)));
+        JsonNode m = TestClient.json(client.post(server.url(Platform.TAOBAO), client.top("taobao.tbk.order.details.get", missing)));
         assertThat(m.get("error_response").get("code").asInt()).isEqualTo(40);
-        JsonNode unknown = TestClient.json(client.post(server.taobaoUrl(), client.top("taobao.tbk.item.get", Map.of())));
+        JsonNode unknown = TestClient.json(client.post(server.url(Platform.TAOBAO), client.top("taobao.tbk.item.get", Map.of())));
         assertThat(unknown.get("error_response").get("code").asInt()).isEqualTo(22);
     }
 
@@ -87,8 +87,8 @@ class LimitsTest {
         assertThat(tooBig.get("code").asInt()).isEqualTo(JdGateway.PARAM_ERROR);
         assertThat(tooBig.get("message").asString()).contains("pageSize");
         // the gateway itself said "0": the error is a business one
-        String raw = client.post(server.jdUrl(), client.jd(TestClient.jdOrderReq(T0, T0.plusSeconds(3601), 1, 100))).body();
-        assertThat(TestClient.json(client.post(server.jdUrl(), client.jd(TestClient.jdOrderReq(T0, T0.plusSeconds(3601), 1, 100))))
+        String raw = client.post(server.url(Platform.JD), client.jd(TestClient.jdOrderReq(T0, T0.plusSeconds(3601), 1, 100))).body();
+        assertThat(TestClient.json(client.post(server.url(Platform.JD), client.jd(TestClient.jdOrderReq(T0, T0.plusSeconds(3601), 1, 100))))
                 .get("jd_union_open_order_row_query_responce").get("code").asString()).isEqualTo("0");
         assertThat(raw).contains("jd_union_open_order_row_query_responce");
     }

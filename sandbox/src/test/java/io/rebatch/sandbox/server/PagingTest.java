@@ -174,7 +174,7 @@ class PagingTest {
         for (int page = 1; got.size() < expected.size() && page < 50; page++) {
             String option = "{\"page_size\":2,\"page_no\":" + page + ",\"search_type\":5,\"refund_type\":0,"
                     + "\"biz_type\":1,\"start_time\":\"" + day + " 00:00:00\"}";
-            JsonNode data = TestClient.json(client.post(server.taobaoUrl(),
+            JsonNode data = TestClient.json(client.post(server.url(Platform.TAOBAO),
                     client.top("taobao.tbk.relation.refund", Map.of("search_option", option))))
                     .get("tbk_relation_refund_response").get("result").get("data");
             total = Long.parseLong(data.get("total_count").asString());
@@ -192,7 +192,7 @@ class PagingTest {
         Instant b = a.plusSeconds(3 * 3600);
         Map<String, String> biz = new HashMap<>(Map.of("query_type", "1", "page_size", "100",
                 "start_time", BusinessTime.formatLocal(a), "end_time", BusinessTime.formatLocal(b)));
-        JsonNode rows = TestClient.json(client.post(server.taobaoUrl(), client.top("taobao.tbk.order.details.get", biz)))
+        JsonNode rows = TestClient.json(client.post(server.url(Platform.TAOBAO), client.top("taobao.tbk.order.details.get", biz)))
                 .get("tbk_order_details_get_response").get("data").get("results").get("publisher_order_dto");
         Map<String, String> expected = g.lines(Platform.TAOBAO)
                 .filter(l -> !l.createdAt().isBefore(a) && l.createdAt().isBefore(b) && !l.snapshots().isEmpty())

@@ -1,5 +1,6 @@
 package io.rebatch.sandbox.server;
 
+import io.rebatch.domain.Platform;
 import io.rebatch.sandbox.generator.ScenarioGenerator;
 import io.rebatch.sandbox.generator.ScenarioSpec;
 import io.rebatch.sandbox.pdd.PddGateway;
@@ -80,43 +81,43 @@ class SignatureTest {
     void topAcceptsMd5HmacAndHmacSha256SignedByHand() throws Exception {
         Map<String, String> md5 = topParams("md5");
         md5.put("sign", md5("tb-secret" + topQuery("md5") + "tb-secret"));
-        assertThat(TestClient.json(client.post(server.taobaoUrl(), md5)).has("tbk_order_details_get_response")).isTrue();
+        assertThat(TestClient.json(client.post(server.url(Platform.TAOBAO), md5)).has("tbk_order_details_get_response")).isTrue();
 
         Map<String, String> hmac = topParams("hmac");
         hmac.put("sign", mac("HmacMD5", "tb-secret", topQuery("hmac")));
-        assertThat(TestClient.json(client.post(server.taobaoUrl(), hmac)).has("tbk_order_details_get_response")).isTrue();
+        assertThat(TestClient.json(client.post(server.url(Platform.TAOBAO), hmac)).has("tbk_order_details_get_response")).isTrue();
 
         Map<String, String> sha = topParams("hmac-sha256");
         sha.put("sign", mac("HmacSHA256", "tb-secret", topQuery("hmac-sha256")));
-        assertThat(TestClient.json(client.get(server.taobaoUrl(), sha)).has("tbk_order_details_get_response")).isTrue();
+        assertThat(TestClient.json(client.get(server.url(Platform.TAOBAO), sha)).has("tbk_order_details_get_response")).isTrue();
     }
 
     @Test
     void topRejectsABadSignatureAnUnknownAppKeyAndABadTimestamp() throws Exception {
         Map<String, String> wrongSecret = topParams("md5");
         wrongSecret.put("sign", md5("other-secret" + topQuery("md5") + "other-secret"));
-        JsonNode e = error(client.post(server.taobaoUrl(), wrongSecret));
+        JsonNode e = error(client.post(server.url(Platform.TAOBAO), wrongSecret));
         assertThat(e.get("code").asInt()).isEqualTo(25);
         assertThat(e.get("request_id").asString()).isNotEmpty();
 
         Map<String, String> hmacSignedAsMd5 = topParams("hmac");
         hmacSignedAsMd5.put("sign", md5("tb-secret" + topQuery("hmac") + "tb-secret"));
-        assertThat(error(client.post(server.taobaoUrl(), hmacSignedAsMd5)).get("code").asInt()).isEqualTo(25);
+        assertThat(error(client.post(server.url(Platform.TAOBAO), hmacSignedAsMd5)).get("code").asInt()).isEqualTo(25);
 
         Map<String, String> lowercase = topParams("md5");
         lowercase.put("sign", md5("tb-secret" + topQuery("md5") + "tb-secret").toLowerCase());
-        assertThat(error(client.post(server.taobaoUrl(), lowercase)).get("code").asInt()).isEqualTo(25);
+        assertThat(error(client.post(server.url(Platform.TAOBAO), lowercase)).get("code").asInt()).isEqualTo(25);
 
         Map<String, String> unknownApp = topParams("md5");
         unknownApp.put("app_key", "nobody");
         unknownApp.put("sign", "00");
-        assertThat(error(client.post(server.taobaoUrl(), unknownApp)).get("code").asInt()).isEqualTo(29);
+        assertThat(error(client.post(server.url(Platform.TAOBAO), unknownApp)).get("code").asInt()).isEqualTo(29);
 
         Map<String, String> badTime = topParams("md5");
         badTime.put("timestamp", "2026/11/25 10:00");
         badTime.put("sign", md5("tb-secret" + topQuery("md5").replace("timestamp2026-11-25 10:00:00",
                 "timestamp2026/11/25 10:00") + "tb-secret"));
-        assertThat(error(client.post(server.taobaoUrl(), badTime)).get("code").asInt()).isEqualTo(31);
+        assertThat(error(client.post(server.url(Platform.TAOBAO), badTime)).get("code").asInt()).isEqualTo(31);
         assertThat(server.counters(io.rebatch.domain.Platform.TAOBAO).rejected()).isGreaterThanOrEqualTo(5);
     }
 
@@ -144,23 +145,23 @@ class SignatureTest {
     void jdAcceptsAHandSignedRequestAndAnswersGatewayErrorsOtherwise() throws Exception {
         Map<String, String> ok = jdParams("2026-11-25 10:00:00");
         ok.put("sign", md5(jdString("2026-11-25 10:00:00")));
-        JsonNode body = TestClient.json(client.post(server.jdUrl(), ok));
+        JsonNode body = TestClient.json(client.post(server.url(Platform.JD), ok));
         JsonNode resp = body.get("jd_union_open_order_row_query_responce");
         assertThat(resp.get("code").asString()).isEqualTo("0");
         assertThat(io.rebatch.sandbox.TestJson.parse(resp.get("queryResult").asString()).get("code").asInt()).isEqualTo(200);
 
         Map<String, String> bad = jdParams("2026-11-25 10:00:00");
         bad.put("sign", md5(jdString("2026-11-25 10:00:00")).substring(1) + "0");
-        assertThat(error(client.post(server.jdUrl(), bad)).get("code").asString()).isEqualTo("12");
+        assertThat(error(client.post(server.url(Platform.JD), bad)).get("code").asString()).isEqualTo("12");
 
         Map<String, String> unknownApp = jdParams("2026-11-25 10:00:00");
         unknownApp.put("app_key", "nobody");
         unknownApp.put("sign", md5(jdString("2026-11-25 10:00:00")));
-        assertThat(error(client.post(server.jdUrl(), unknownApp)).get("code").asString()).isEqualTo("19");
+        assertThat(error(client.post(server.url(Platform.JD), unknownApp)).get("code").asString()).isEqualTo("19");
 
         Map<String, String> badTime = jdParams("1795572000");
         badTime.put("sign", md5(jdString("1795572000")));
-        assertThat(error(client.post(server.jdUrl(), badTime)).get("code").asString()).isEqualTo("8");
+        assertThat(error(client.post(server.url(Platform.JD), badTime)).get("code").asString()).isEqualTo("8");
     }
 
     static Map<String, String> pddParams(String timestamp) {
@@ -187,21 +188,21 @@ class SignatureTest {
     void pddAcceptsAHandSignedRequestAndAnswersErrorCodesOtherwise() throws Exception {
         Map<String, String> ok = pddParams("1795572000");
         ok.put("sign", md5(pddString("1795572000")));
-        JsonNode body = TestClient.json(client.post(server.pddUrl(), ok));
+        JsonNode body = TestClient.json(client.post(server.url(Platform.PDD), ok));
         assertThat(body.get("order_list_get_response").get("total_count").asLong()).isPositive();
 
         Map<String, String> bad = pddParams("1795572000");
         bad.put("sign", md5("pdd-secret" + pddString("1795572000")));
-        assertThat(error(client.post(server.pddUrl(), bad)).get("error_code").asInt()).isEqualTo(PddGateway.INVALID_SIGN);
+        assertThat(error(client.post(server.url(Platform.PDD), bad)).get("error_code").asInt()).isEqualTo(PddGateway.INVALID_SIGN);
 
         Map<String, String> unknown = pddParams("1795572000");
         unknown.put("client_id", "nobody");
         unknown.put("sign", md5(pddString("1795572000")));
-        assertThat(error(client.post(server.pddUrl(), unknown)).get("error_code").asInt()).isEqualTo(PddGateway.INVALID_CLIENT_ID);
+        assertThat(error(client.post(server.url(Platform.PDD), unknown)).get("error_code").asInt()).isEqualTo(PddGateway.INVALID_CLIENT_ID);
 
         Map<String, String> badTime = pddParams("2026-11-25 10:00:00");
         badTime.put("sign", md5(pddString("2026-11-25 10:00:00")));
-        JsonNode e = error(client.post(server.pddUrl(), badTime));
+        JsonNode e = error(client.post(server.url(Platform.PDD), badTime));
         assertThat(e.get("error_code").asInt()).isEqualTo(10000);
         assertThat(e.get("error_msg").asString()).contains("timestamp");
     }
@@ -214,11 +215,11 @@ class SignatureTest {
             TestClient c = new TestClient(strict);
             Map<String, String> fresh = topParams("md5"); // 2026-11-25 10:00:00 +08:00 = the clock
             fresh.put("sign", md5("tb-secret" + topQuery("md5") + "tb-secret"));
-            assertThat(TestClient.json(c.post(strict.taobaoUrl(), fresh)).has("tbk_order_details_get_response")).isTrue();
+            assertThat(TestClient.json(c.post(strict.url(Platform.TAOBAO), fresh)).has("tbk_order_details_get_response")).isTrue();
             Map<String, String> stale = topParams("md5");
             stale.put("timestamp", "2026-11-25 09:49:59");
             stale.put("sign", md5("tb-secret" + topQuery("md5").replace("10:00:00", "09:49:59") + "tb-secret"));
-            assertThat(error(c.post(strict.taobaoUrl(), stale)).get("code").asInt()).isEqualTo(31);
+            assertThat(error(c.post(strict.url(Platform.TAOBAO), stale)).get("code").asInt()).isEqualTo(31);
         }
     }
 }

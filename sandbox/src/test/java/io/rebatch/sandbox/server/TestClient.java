@@ -1,5 +1,6 @@
 package io.rebatch.sandbox.server;
 
+import io.rebatch.domain.Platform;
 import io.rebatch.domain.BusinessTime;
 import io.rebatch.sandbox.TestJson;
 import tools.jackson.databind.JsonNode;
@@ -84,7 +85,7 @@ public final class TestClient {
             b.put("position_index", positionIndex);
             b.put("jump_type", Integer.toString(jumpType));
         }
-        return json(post(server.taobaoUrl(), top("taobao.tbk.order.details.get", b)));
+        return json(post(server.url(Platform.TAOBAO), top("taobao.tbk.order.details.get", b)));
     }
 
     public Map<String, String> jd(String paramJson) {
@@ -107,7 +108,7 @@ public final class TestClient {
 
     /** The parsed queryResult of a JD answer (or the gateway error_response). */
     public JsonNode jdOrders(Instant start, Instant end, int pageIndex, int pageSize) {
-        JsonNode outer = json(post(server.jdUrl(), jd(jdOrderReq(start, end, pageIndex, pageSize))));
+        JsonNode outer = json(post(server.url(Platform.JD), jd(jdOrderReq(start, end, pageIndex, pageSize))));
         JsonNode resp = outer.get("jd_union_open_order_row_query_responce");
         return resp == null ? outer : TestJson.parse(resp.get("queryResult").asString());
     }
@@ -130,6 +131,6 @@ public final class TestClient {
         b.put("end_update_time", Long.toString(end.getEpochSecond()));
         b.put("page", Integer.toString(page));
         b.put("page_size", Integer.toString(pageSize));
-        return json(post(server.pddUrl(), pdd(b)));
+        return json(post(server.url(Platform.PDD), pdd(b)));
     }
 }
