@@ -3,28 +3,18 @@ package io.rebatch.writers.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rebatch.domain.Bucket;
-import io.rebatch.writers.H2Schema;
+import io.rebatch.writers.OnFullSchema;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /** The user legs of one execution, summed per user and bucket: the counter legs and other executions never count. */
-class ExecutionLegsTest {
-    private final SingleConnectionDataSource ds = H2Schema.withMigrations(H2Schema.ALL);
-    private final JdbcTemplate jdbc = new JdbcTemplate(ds);
+class ExecutionLegsTest extends OnFullSchema {
     private final LedgerWriter ledger = new LedgerWriter(jdbc,
             Clock.fixed(Instant.parse("2026-11-26T02:30:00Z"), ZoneOffset.UTC));
-
-    @AfterEach
-    void close() {
-        ds.destroy();
-    }
 
     private static LedgerWriter.Posting posting(String key, long user, Bucket bucket, long fen) {
         return new LedgerWriter.Posting(key, user, bucket, fen, "PLATFORM:JD", "LINE", "JD", "L1", "BUYER");

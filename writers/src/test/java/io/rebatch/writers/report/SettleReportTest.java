@@ -2,7 +2,7 @@ package io.rebatch.writers.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rebatch.writers.H2Schema;
+import io.rebatch.writers.OnFullSchema;
 import io.rebatch.writers.report.SettleReport.Metric;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,26 +11,16 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The settle report on the real tables: import counts are reported once (the run marks what it reported), lines,
  * attribution, holds and this execution's postings are counted per platform; the file is the merged rows, sorted,
  * and nothing but the finished file is left in the folder.
  */
-class SettleReportTest {
-    private final SingleConnectionDataSource ds = H2Schema.withMigrations(H2Schema.ALL);
-    private final JdbcTemplate jdbc = new JdbcTemplate(ds);
+class SettleReportTest extends OnFullSchema {
     private final SettleReport report = new SettleReport(jdbc);
-
-    @AfterEach
-    void close() {
-        ds.destroy();
-    }
 
     private void fixture() {
         jdbc.update("INSERT INTO import_run (import_key, kind, platform, file_name, sha256, rows_read, rows_new,"

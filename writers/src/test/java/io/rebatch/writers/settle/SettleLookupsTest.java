@@ -5,30 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rebatch.domain.Attribution;
 import io.rebatch.domain.Level;
 import io.rebatch.domain.Platform;
-import io.rebatch.writers.H2Schema;
+import io.rebatch.writers.OnFullSchema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The batched look-ups of attribution on the real tables: bindings by value, users with two levels of uplines,
  * clicks in a range.
  */
-class SettleLookupsTest {
-    private final SingleConnectionDataSource ds = H2Schema.withMigrations(H2Schema.ALL);
-    private final JdbcTemplate jdbc = new JdbcTemplate(ds);
+class SettleLookupsTest extends OnFullSchema {
     private final SettleLookups lookups = new SettleLookups(new NamedParameterJdbcTemplate(jdbc));
-
-    @AfterEach
-    void close() {
-        ds.destroy();
-    }
 
     @Test
     void bindingsAreKeyedByPlatformKindAndValue() {

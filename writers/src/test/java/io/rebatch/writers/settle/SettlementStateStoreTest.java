@@ -11,33 +11,23 @@ import io.rebatch.domain.LedgerDiff.Positions;
 import io.rebatch.domain.Level;
 import io.rebatch.domain.Platform;
 import io.rebatch.domain.ShareSplit.Shares;
-import io.rebatch.writers.H2Schema;
+import io.rebatch.writers.OnFullSchema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The double-posting guard's storage half on the real tables: a state is written once (a second insert of the same
  * line is refused), an update names the {@code state_seq} it was computed from and bumps it, and an update computed
  * from a stale state is refused; {@link SettlementStateStore#lockAndLoad} reads back exactly what was written.
  */
-class SettlementStateStoreTest {
+class SettlementStateStoreTest extends OnFullSchema {
     private static final LocalDate NOV_25 = LocalDate.of(2026, 11, 25);
     private static final Platform TAOBAO = Platform.TAOBAO;
 
-    private final SingleConnectionDataSource ds = H2Schema.withMigrations(H2Schema.ALL);
-    private final JdbcTemplate jdbc = new JdbcTemplate(ds);
     private final SettlementStateStore store = new SettlementStateStore(new NamedParameterJdbcTemplate(jdbc));
-
-    @AfterEach
-    void close() {
-        ds.destroy();
-    }
 
     /** Line L1 paid 2026-11-25 13:45:12 Shanghai (05:45:12 UTC), 1000 fen estimated income; its line_seq. */
     private long line(String id) {

@@ -2,27 +2,17 @@ package io.rebatch.writers.tier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rebatch.writers.H2Schema;
+import io.rebatch.writers.OnFullSchema;
 import java.time.YearMonth;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The close-month query on the real tables: S counts the buyer amounts of lines SETTLED inside month M's Shanghai
  * days only, beside what {@code tier_bonus} says is posted for M; the upsert replaces a buyer's row of M.
  */
-class TierBonusStoreTest {
-    private final SingleConnectionDataSource ds = H2Schema.withMigrations(H2Schema.ALL);
-    private final JdbcTemplate jdbc = new JdbcTemplate(ds);
+class TierBonusStoreTest extends OnFullSchema {
     private final TierBonusStore store = new TierBonusStore(jdbc);
-
-    @AfterEach
-    void close() {
-        ds.destroy();
-    }
 
     /** A line of buyer {@code buyer} worth {@code buyerFen}, in {@code status}, settled at {@code settledAtUtc}. */
     private void line(String id, String status, String settledAtUtc, long buyer, long buyerFen) {
