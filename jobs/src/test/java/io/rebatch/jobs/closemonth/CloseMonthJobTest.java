@@ -3,17 +3,9 @@ package io.rebatch.jobs.closemonth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rebatch.jobs.common.JobLock;
-import io.rebatch.jobs.common.LockProperties;
-import io.rebatch.jobs.common.RebatchProperties;
-import io.rebatch.jobs.common.RuleSetProvider;
-import io.rebatch.jobs.support.TestDatabases;
-import io.rebatch.writers.ledger.LedgerWriter;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import io.rebatch.jobs.support.JobTestBeans;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -25,9 +17,7 @@ import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -39,35 +29,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBatchTest
 @SpringBootTest(classes = CloseMonthJobTest.Context.class, properties = {
-        "spring.datasource.url=jdbc:h2:mem:close-month-job" + TestDatabases.H2_OPTIONS + ";DB_CLOSE_DELAY=-1",
-        "spring.flyway.locations=filesystem:../sql/common,filesystem:../sql/{vendor}",
-        "spring.batch.job.enabled=false", "spring.batch.jdbc.initialize-schema=never",
-        "rebatch.config-dir=../config", "rebatch.reports-dir=target/close-month-job-reports"})
+        JobTestBeans.URL + "close-month-job" + JobTestBeans.DATABASE, JobTestBeans.FLYWAY,
+        JobTestBeans.NO_JOB_AT_START, JobTestBeans.NO_SCHEMA_INIT, JobTestBeans.RULES})
 class CloseMonthJobTest {
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @EnableConfigurationProperties({RebatchProperties.class, LockProperties.class})
-    @Import(CloseMonthJobConfiguration.class)
+    @Import({JobTestBeans.class, CloseMonthJobConfiguration.class})
     static class Context {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(Instant.parse("2026-12-01T02:00:00Z"), ZoneOffset.UTC);
-        }
-
-        @Bean
-        LedgerWriter ledgerWriter(JdbcTemplate jdbc, Clock clock) {
-            return new LedgerWriter(jdbc, clock);
-        }
-
-        @Bean
-        RuleSetProvider ruleSetProvider(RebatchProperties properties) {
-            return new RuleSetProvider(properties);
-        }
-
-        @Bean
-        JobLock jobLock(DataSource dataSource, JdbcTemplate jdbc, Clock clock, LockProperties properties) {
-            return new JobLock(dataSource, jdbc, clock, properties);
-        }
     }
 
     @Autowired
