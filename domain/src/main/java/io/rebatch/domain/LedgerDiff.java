@@ -145,6 +145,31 @@ public final class LedgerDiff {
         }
     }
 
+    /**
+     * A month's tier bonus for one buyer as a desired state (SPEC §6): the bonus the buyer should have, what the
+     * month's bonus row says, and the posting that moves one to the other ({@code deltaFen}, null {@code entryKey}
+     * when nothing is to post).
+     */
+    public record TierPosting(long bonusFen, long deltaFen, int revision, String entryKey) {
+        public boolean posts() {
+            return deltaFen != 0;
+        }
+    }
+
+    /**
+     * The tier bonus difference: {@code desiredBonusFen} minus the {@code postedBonusFen} already posted in
+     * {@code postedRevision} rounds; a non-zero difference is the next round, under {@link #tierKey}.
+     */
+    public static TierPosting tier(long userId, String month, long desiredBonusFen, long postedBonusFen,
+                                   int postedRevision) {
+        long delta = desiredBonusFen - postedBonusFen;
+        if (delta == 0) {
+            return new TierPosting(desiredBonusFen, 0, postedRevision, null);
+        }
+        int revision = postedRevision + 1;
+        return new TierPosting(desiredBonusFen, delta, revision, tierKey(userId, month, revision));
+    }
+
     /** The key of a month's tier bonus: {@code TIER:user:M} for the first posting, then {@code TIER:user:M:n}. */
     public static String tierKey(long userId, String month, int revision) {
         return revision <= 1 ? "TIER:" + userId + ":" + month : "TIER:" + userId + ":" + month + ":" + revision;

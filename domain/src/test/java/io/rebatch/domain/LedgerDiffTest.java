@@ -173,4 +173,24 @@ class LedgerDiffTest {
         assertThat(LedgerDiff.tierKey(42, "2026-11", 2)).isEqualTo("TIER:42:2026-11:2");
         assertThat(LedgerDiff.tierKey(7, "2027-01", 13)).isEqualTo("TIER:7:2027-01:13");
     }
+
+    @Test
+    void aTierBonusPostsTheDesiredMinusThePostedAsTheNextRound() {
+        // First close of 2026-11: S = 120000 fen earns 2400 fen, nothing posted yet.
+        assertThat(LedgerDiff.tier(42, "2026-11", 2400, 0, 0))
+                .isEqualTo(new LedgerDiff.TierPosting(2400, 2400, 1, "TIER:42:2026-11"));
+        // A refund lowered the bonus to 1800 after 2400 was posted in round 1: claw back 600 in round 2.
+        assertThat(LedgerDiff.tier(42, "2026-11", 1800, 2400, 1))
+                .isEqualTo(new LedgerDiff.TierPosting(1800, -600, 2, "TIER:42:2026-11:2"));
+        // A buyer who drops below every tier gives the whole bonus back.
+        assertThat(LedgerDiff.tier(42, "2026-11", 0, 1800, 2))
+                .isEqualTo(new LedgerDiff.TierPosting(0, -1800, 3, "TIER:42:2026-11:3"));
+    }
+
+    @Test
+    void anUnchangedTierBonusPostsNothingAndKeepsItsRound() {
+        LedgerDiff.TierPosting same = LedgerDiff.tier(42, "2026-11", 1800, 1800, 2);
+        assertThat(same.posts()).isFalse();
+        assertThat(same).isEqualTo(new LedgerDiff.TierPosting(1800, 0, 2, null));
+    }
 }

@@ -1,16 +1,16 @@
 package io.rebatch.jobs.closemonth;
 
-import io.rebatch.domain.BusinessTime;
 import io.rebatch.domain.statement.Statement;
 import io.rebatch.jobs.common.JobLock;
 import io.rebatch.jobs.common.RebatchProperties;
 import io.rebatch.jobs.common.RuleSetProvider;
 import io.rebatch.readers.statement.StatementFile;
-import io.rebatch.writers.jdbc.SqlTime;
 import io.rebatch.writers.jdbc.Streaming;
 import io.rebatch.writers.ledger.LedgerWriter;
 import io.rebatch.writers.statement.SettledLines;
 import io.rebatch.writers.statement.StatementReport;
+import io.rebatch.writers.tier.TierBonusStore;
+import io.rebatch.writers.tier.TierItem;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -39,21 +39,14 @@ import org.springframework.transaction.PlatformTransactionManager;
  * in M (as the last settle run computed them, refunds included), then the statement reconciliation when
  * statement files are given. The statement files are read first ({@code statementCheck}): a bad one fails the job
  * before the tier bonus posts anything. Identifying parameters: {@code month} and {@code attempt}; the statement
- * files are not identifying. SQL and files of the reconciliation live in {@code writers/statement}, the parsing in
+ * files are not identifying. The tier bonus's SQL lives in {@code writers/tier}, its difference in
+ * {@code domain/LedgerDiff}; SQL and files of the reconciliation live in {@code writers/statement}, the parsing in
  * {@code readers/statement}, the rule in {@code domain/statement}.
  */
 @Configuration
 public class CloseMonthJobConfiguration {
     public static final String JOB_NAME = "closeMonth";
     private static final Logger log = LoggerFactory.getLogger(CloseMonthJobConfiguration.class);
-
-    static final String TIER_QUERY = "SELECT user_id, SUM(s_fen) AS settled_buyer_fen, MAX(posted) AS posted,"
-            + " MAX(revision) AS revision FROM ("
-            + " SELECT s.buyer_id AS user_id, s.buyer_fen AS s_fen, 0 AS posted, 0 AS revision"
-            + " FROM line_settlement s JOIN order_line o ON o.platform = s.platform AND o.order_line_id = s.order_line_id"
-            + " WHERE o.status = 'SETTLED' AND o.settled_at >= ? AND o.settled_at < ? AND s.buyer_id IS NOT NULL"
-            + " UNION ALL SELECT user_id, 0, bonus_fen, revision FROM tier_bonus WHERE bonus_month = ?"
-            + ") t GROUP BY user_id ORDER BY user_id";
 
     @Bean
     public Job closeMonthJob(JobRepository jobRepository, Step statementCheckStep, Step tierBonusStep,
@@ -73,16 +66,10 @@ public class CloseMonthJobConfiguration {
     @Bean
     @StepScope
     public JdbcCursorItemReader<TierItem> tierReader(DataSource dataSource, @Value("#{jobParameters['month']}") String month) {
-        YearMonth m = YearMonth.parse(month);
-        return new JdbcCursorItemReaderBuilder<TierItem>().name("tierReader").dataSource(dataSource).sql(TIER_QUERY)
-                .preparedStatementSetter(ps -> {
-                    ps.setObject(1, SqlTime.utc(BusinessTime.startOf(m.atDay(1))));
-                    ps.setObject(2, SqlTime.utc(BusinessTime.endOf(m.atEndOfMonth())));
-                    ps.setString(3, month);
-                })
+        return new JdbcCursorItemReaderBuilder<TierItem>().name("tierReader").dataSource(dataSource)
+                .sql(TierBonusStore.SETTLED_AND_POSTED).preparedStatementSetter(TierBonusStore.of(YearMonth.parse(month)))
                 .fetchSize(Streaming.fetchSize(dataSource)).verifyCursorPosition(false)
-                .rowMapper((rs, n) -> new TierItem(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4)))
-                .build();
+                .rowMapper(TierBonusStore.ITEMS).build();
     }
 
     @Bean
@@ -92,8 +79,8 @@ public class CloseMonthJobConfiguration {
                                            RuleSetProvider ruleSets, JdbcTemplate jdbc, LedgerWriter ledger,
                                            JobLock jobLock) {
         LocalDate lastDay = YearMonth.parse(month).atEndOfMonth();
-        return new TierBonusWriter(month, lastDay, ruleSets.get().inForceOn(lastDay), jobExecutionId, jdbc, ledger,
-                jobLock);
+        return new TierBonusWriter(month, lastDay, ruleSets.get().inForceOn(lastDay), jobExecutionId,
+                new TierBonusStore(jdbc), ledger, jobLock);
     }
 
     /**

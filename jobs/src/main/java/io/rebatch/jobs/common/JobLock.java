@@ -1,14 +1,13 @@
 package io.rebatch.jobs.common;
 
 import io.rebatch.writers.lock.LockTable;
+import io.rebatch.writers.lock.NamedLock;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -185,26 +184,19 @@ public class JobLock {
      */
     private Connection takeNamedLock(String schema) {
         String name = namedLock(schema);
-        Connection c = null;
+        Connection c;
         try {
-            c = dataSource.getConnection();
-            try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(?, 0)")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && rs.getInt(1) == 1) {
-                        return c;
-                    }
-                }
-            }
-            c.close();
-            var state = table.state(NAME).orElse(null);
-            throw new LockHeldException("another rebatch job is running against this database (named lock " + name
-                    + " is held" + (state == null || state.holder() == null ? "" : " by " + state.holder())
-                    + "); wait for it to finish");
+            c = NamedLock.tryTake(dataSource, name);
         } catch (SQLException e) {
-            closeQuietly(c);
             throw new IllegalStateException("cannot take the job lock: " + e.getMessage(), e);
         }
+        if (c != null) {
+            return c;
+        }
+        var state = table.state(NAME).orElse(null);
+        throw new LockHeldException("another rebatch job is running against this database (named lock " + name
+                + " is held" + (state == null || state.holder() == null ? "" : " by " + state.holder())
+                + "); wait for it to finish");
     }
 
     /** What the lock needs to know of the database. */

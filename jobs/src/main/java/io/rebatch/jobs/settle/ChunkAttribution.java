@@ -1,10 +1,14 @@
 package io.rebatch.jobs.settle;
 
 import io.rebatch.domain.Attribution;
+import io.rebatch.domain.AttributionLock;
 import io.rebatch.domain.OrderLine;
 import io.rebatch.domain.Platform;
 import io.rebatch.domain.RuleSet;
 import io.rebatch.domain.RuleSets;
+import io.rebatch.writers.settle.SettleItem;
+import io.rebatch.writers.settle.SettleLookups;
+import io.rebatch.writers.settle.SettlementState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,8 +52,8 @@ final class ChunkAttribution {
         Map<SettleItem, RuleSet> toTry = new IdentityHashMap<>();
         for (SettleItem item : items) {
             SettlementState s = item.state();
-            if ((s == null || s.method() == null)
-                    && Attribution.shouldTry(s != null && s.tried(), item.line().createdAt(), businessDate)) {
+            AttributionLock attribution = s == null ? AttributionLock.NONE : s.attribution();
+            if (attribution.dueTry(s != null && s.tried(), item.line().createdAt(), businessDate)) {
                 RuleSet rules = ruleSetOf(item.line());
                 if (rules != null) {
                     toTry.put(item, rules);

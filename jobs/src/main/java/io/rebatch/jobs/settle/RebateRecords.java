@@ -4,7 +4,8 @@ import io.rebatch.domain.OrderLine;
 import io.rebatch.domain.Role;
 import io.rebatch.writers.rebates.RebateRecordStore.RebateRecord;
 import io.rebatch.writers.rebates.RebateRecordStore.Status;
-import java.time.Instant;
+import io.rebatch.writers.settle.SettleItem;
+import io.rebatch.writers.settle.SettlementState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,9 +14,9 @@ import java.util.List;
  * chunk must write, so that the cost of keeping them follows change: a rerun in which nothing changed writes none.
  *
  * <p><b>Records are a pure function</b> of the line's settlement state (beneficiaries, shares, bucket) and three
- * fields of its stored snapshot ({@link LineFields}: item title, created and settled time). Every record is written
- * from exactly that, in the transaction that writes the state it was computed from (and the V7 migration filled the
- * table from the states and lines of the time). So the stored records are always
+ * fields of its stored snapshot ({@link SettleItem.LineFields}: item title, created and settled time). Every
+ * record is written from exactly that, in the transaction that writes the state it was computed from (and the V7
+ * migration filled the table from the states and lines of the time). So the stored records are always
  * {@code of(storedState, fieldsTheyCarry)}, and a chunk knows what is stored without reading every record: the
  * settle query joins the line's BUYER record (present whenever the line has a beneficiary) for the fields it
  * carries. {@link #toWrite} compares {@code of(newState, line's fields now)} with {@code of(oldState, recorded
@@ -34,15 +35,8 @@ final class RebateRecords {
     private RebateRecords() {
     }
 
-    /** The snapshot fields a record shows. */
-    record LineFields(String itemTitle, Instant createdAt, Instant settledAt) {
-        static LineFields of(OrderLine line) {
-            return new LineFields(line.itemTitle(), line.createdAt(), line.settledAt());
-        }
-    }
-
     /** The records of a line in state {@code state} showing {@code fields}: one per role with a beneficiary. */
-    static List<RebateRecord> of(OrderLine line, LineFields fields, SettlementState state) {
+    static List<RebateRecord> of(OrderLine line, SettleItem.LineFields fields, SettlementState state) {
         if (state == null || state.beneficiaries() == null) {
             return List.of();
         }
@@ -72,7 +66,7 @@ final class RebateRecords {
      * record is missing) do not already equal.
      */
     static List<RebateRecord> toWrite(SettleItem item, SettlementState next) {
-        List<RebateRecord> desired = of(item.line(), LineFields.of(item.line()), next);
+        List<RebateRecord> desired = of(item.line(), SettleItem.LineFields.of(item.line()), next);
         if (desired.isEmpty() || item.recorded() == null) {
             return desired;
         }

@@ -5,7 +5,7 @@ import io.rebatch.jobs.common.JobLock;
 import io.rebatch.jobs.common.RebatchProperties;
 import io.rebatch.jobs.common.RuleSetProvider;
 import io.rebatch.writers.ledger.LedgerWriter;
-import io.rebatch.writers.rebates.RebateRecordStore;
+import io.rebatch.writers.ledger.ExecutionLegs;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +42,7 @@ public class SettleDryRun {
     private final DataSource dataSource;
     private final PlatformTransactionManager transactionManager;
     private final NamedParameterJdbcTemplate jdbc;
+    private final ExecutionLegs legs;
     private final RuleSetProvider ruleSets;
     private final LedgerWriter ledger;
     private final FaultInjection faults;
@@ -54,6 +55,7 @@ public class SettleDryRun {
         this.dataSource = dataSource;
         this.transactionManager = transactionManager;
         this.jdbc = jdbc;
+        this.legs = new ExecutionLegs(jdbc.getJdbcTemplate());
         this.ruleSets = ruleSets;
         this.ledger = ledger;
         this.faults = faults;
@@ -64,9 +66,8 @@ public class SettleDryRun {
     /** The difference, sorted by user and bucket, without zero rows; {@code platform} null for every platform. */
     public List<Delta> difference(LocalDate date, String platform) {
         try (JobLock.Held ignored = jobLock.acquire()) {
-            SettleWriter writer = new SettleWriter(date, DRY_RUN_EXECUTION_ID, ruleSets.get(),
-                    new SettleLookups(jdbc), new SettlementStateStore(jdbc), ledger,
-                    new RebateRecordStore(jdbc.getJdbcTemplate()), faults, jobLock, dataSource);
+            SettleWriter writer = SettleWriter.of(date, DRY_RUN_EXECUTION_ID, ruleSets.get(), jdbc, ledger, faults,
+                    jobLock, dataSource);
             TransactionTemplate tx = new TransactionTemplate(transactionManager);
             tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
             Map<String, long[]> sums = new TreeMap<>();
@@ -113,12 +114,10 @@ public class SettleDryRun {
 
     /** Adds this chunk's uncommitted user legs to the sums (keyed so that TreeMap order = user id, bucket). */
     private void collect(Map<String, long[]> sums) {
-        jdbc.getJdbcTemplate().query("SELECT user_id, bucket, SUM(amount_fen) FROM ledger_entry"
-                + " WHERE job_execution_id = ? AND leg = 1 GROUP BY user_id, bucket", rs -> {
-                    long user = rs.getLong(1);
-                    String key = String.format("%020d %s", user, rs.getString(2));
-                    long[] v = sums.computeIfAbsent(key, k -> new long[] {0, user});
-                    v[0] += rs.getLong(3);
-                }, DRY_RUN_EXECUTION_ID);
+        for (ExecutionLegs.UserSum leg : legs.userSums(DRY_RUN_EXECUTION_ID)) {
+            String key = String.format("%020d %s", leg.userId(), leg.bucket());
+            long[] v = sums.computeIfAbsent(key, k -> new long[] {0, leg.userId()});
+            v[0] += leg.sumFen();
+        }
     }
 }

@@ -5,8 +5,9 @@ import io.rebatch.jobs.common.JobLock;
 import io.rebatch.jobs.common.RebatchProperties;
 import io.rebatch.jobs.common.RuleSetProvider;
 import io.rebatch.writers.ledger.LedgerWriter;
-import io.rebatch.writers.rebates.RebateRecordStore;
 import io.rebatch.writers.report.RunReportStore;
+import io.rebatch.writers.report.SettleReport;
+import io.rebatch.writers.settle.SettlementStateStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Map;
@@ -72,11 +73,11 @@ public class SettleJobConfiguration {
      */
     static JdbcPagingItemReader<Long> lineKeys(DataSource dataSource, int chunkSize, String platform) throws Exception {
         var builder = new JdbcPagingItemReaderBuilder<Long>().name("settleReader").dataSource(dataSource)
-                .selectClause("line_seq").fromClause("order_line")
-                .sortKeys(Map.of("line_seq", Order.ASCENDING)).rowMapper((rs, n) -> rs.getLong(1))
+                .selectClause(SettlementStateStore.KEY).fromClause(SettlementStateStore.LINES)
+                .sortKeys(Map.of(SettlementStateStore.KEY, Order.ASCENDING)).rowMapper((rs, n) -> rs.getLong(1))
                 .pageSize(chunkSize).fetchSize(chunkSize);
         if (platform != null && !platform.isEmpty()) {
-            builder.whereClause("platform = :platform").parameterValues(Map.of("platform", platform));
+            builder.whereClause(SettlementStateStore.ONE_PLATFORM).parameterValues(Map.of("platform", platform));
         }
         return builder.build();
     }
@@ -87,8 +88,7 @@ public class SettleJobConfiguration {
                                      @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
                                      RuleSetProvider ruleSets, NamedParameterJdbcTemplate jdbc, LedgerWriter ledger,
                                      FaultInjection faults, JobLock jobLock, DataSource dataSource) {
-        return new SettleWriter(LocalDate.parse(date), jobExecutionId, ruleSets.get(), new SettleLookups(jdbc),
-                new SettlementStateStore(jdbc), ledger, new RebateRecordStore(jdbc.getJdbcTemplate()), faults, jobLock,
+        return SettleWriter.of(LocalDate.parse(date), jobExecutionId, ruleSets.get(), jdbc, ledger, faults, jobLock,
                 dataSource);
     }
 
@@ -115,7 +115,7 @@ public class SettleJobConfiguration {
             var lines = jobRepository.getLastStepExecution(stepExecution.getJobExecution().getJobInstance(),
                     "settleLines");
             if (lines != null) {
-                metrics.addAll(SettleReport.recordsWritten(lines.getExecutionContext()));
+                metrics.addAll(SettleWriter.recordsWritten(lines.getExecutionContext()));
             }
             var rows = SettleReport.merged(metrics);
             var file = report.write(properties.reportsDir(), date, label, rows);

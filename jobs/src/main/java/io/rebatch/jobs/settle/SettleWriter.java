@@ -2,7 +2,7 @@ package io.rebatch.jobs.settle;
 
 import io.rebatch.domain.Platforms;
 import io.rebatch.domain.Attribution;
-import io.rebatch.domain.AttributionMethod;
+import io.rebatch.domain.AttributionLock;
 import io.rebatch.domain.LedgerDiff;
 import io.rebatch.domain.LineSettlement;
 import io.rebatch.domain.OrderLine;
@@ -13,6 +13,11 @@ import io.rebatch.jobs.common.FaultInjection;
 import io.rebatch.jobs.common.JobLock;
 import io.rebatch.writers.ledger.LedgerWriter;
 import io.rebatch.writers.rebates.RebateRecordStore;
+import io.rebatch.writers.report.SettleReport;
+import io.rebatch.writers.settle.SettleItem;
+import io.rebatch.writers.settle.SettleLookups;
+import io.rebatch.writers.settle.SettlementState;
+import io.rebatch.writers.settle.SettlementStateStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -31,6 +36,7 @@ import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
@@ -92,6 +98,15 @@ public class SettleWriter implements ItemWriter<Long>, ItemStream {
         this.dataSource = dataSource;
     }
 
+    /** A writer over the settle stores of {@code jdbc} (the job's and the dry run's). */
+    static SettleWriter of(LocalDate businessDate, long jobExecutionId, RuleSets ruleSets,
+                           NamedParameterJdbcTemplate jdbc, LedgerWriter ledger, FaultInjection faults, JobLock jobLock,
+                           DataSource dataSource) {
+        return new SettleWriter(businessDate, jobExecutionId, ruleSets, new SettleLookups(jdbc),
+                new SettlementStateStore(jdbc), ledger, new RebateRecordStore(jdbc.getJdbcTemplate()), faults, jobLock,
+                dataSource);
+    }
+
     @Override
     public void write(Chunk<? extends Long> chunk) {
         long first = itemsSeen + 1;
@@ -135,19 +150,9 @@ public class SettleWriter implements ItemWriter<Long>, ItemStream {
             OrderLine line = item.line();
             written.putIfAbsent(line.platform(), 0L);
             SettlementState old = item.state();
-            AttributionMethod method = old == null ? null : old.method();
-            Attribution.Beneficiaries beneficiaries = old == null ? null : old.beneficiaries();
-            boolean unverified = old != null && old.unverified();
-            LocalDate attributedOn = old == null ? null : old.attributedOn();
-            Attribution.Evidence decidedBy = old == null ? null : old.decidedBy();
-            Attribution.Result result = attributed.get(item);
-            if (result != null) {
-                method = result.method();
-                beneficiaries = result.beneficiaries();
-                unverified = result.unverified();
-                attributedOn = businessDate;
-                decidedBy = result.decidedBy();
-            }
+            AttributionLock lock = (old == null ? AttributionLock.NONE : old.attribution())
+                    .after(attributed.get(item), businessDate);
+            Attribution.Beneficiaries beneficiaries = lock.beneficiaries();
             boolean tried = (old != null && old.tried()) || attribution.wasTried(item);
             LedgerDiff.Positions posted = old == null ? LedgerDiff.Positions.none() : old.posted();
             int revision = old == null ? 0 : old.revision();
@@ -157,7 +162,7 @@ public class SettleWriter implements ItemWriter<Long>, ItemStream {
                 outcome = LineSettlement.evaluate(line, item.refund(), ruleSets, beneficiaries, businessDate);
             } catch (RuntimeException e) {
                 outcome = null;
-                next = held(old, tried, method, beneficiaries, unverified, attributedOn, decidedBy, e);
+                next = held(old, tried, lock, e);
                 if (!next.sameAs(old)) {
                     states.add(new SettlementStateStore.Row(line.platform(), line.orderLineId(), next, old));
                 }
@@ -175,8 +180,8 @@ public class SettleWriter implements ItemWriter<Long>, ItemStream {
                             p.role().name()));
                 }
             }
-            next = new SettlementState(tried, method, beneficiaries, unverified, attributedOn, decidedBy, outcome.shares(),
-                    outcome.bucket(), posted, revision, businessDate, null, 0);
+            next = new SettlementState(tried, lock.method(), beneficiaries, lock.unverified(), lock.attributedOn(),
+                    lock.decidedBy(), outcome.shares(), outcome.bucket(), posted, revision, businessDate, null, 0);
             if (!next.sameAs(old)) {
                 states.add(new SettlementStateStore.Row(line.platform(), line.orderLineId(), next, old));
             }
@@ -190,6 +195,22 @@ public class SettleWriter implements ItemWriter<Long>, ItemStream {
         faults.beforeWrite("settle-ledger", first, last);
         ledger.post(postings, businessDate, jobExecutionId, () -> faults.beforeWrite("settle-balances", first, last));
         return written;
+    }
+
+    /**
+     * How many rebate records a settleLines step wrote per platform ({@code rebate_records_written}), from its
+     * execution context ({@link #RECORDS_WRITTEN}); a platform with lines appears also with 0, which is what a rerun
+     * in which nothing changed shows.
+     */
+    static List<SettleReport.Metric> recordsWritten(ExecutionContext settleLines) {
+        List<SettleReport.Metric> out = new ArrayList<>();
+        for (Platform p : Platforms.all()) {
+            String key = RECORDS_WRITTEN + "." + p.name();
+            if (settleLines.containsKey(key)) {
+                out.add(new SettleReport.Metric(p.name(), "rebate_records_written", settleLines.getLong(key)));
+            }
+        }
+        return out;
     }
 
     @Override
@@ -211,15 +232,14 @@ public class SettleWriter implements ItemWriter<Long>, ItemStream {
      * The state of a held line: the attribution as it stands, what is already posted untouched (a hold is not a
      * clawback: the money moves again when the line can be evaluated), and the reason.
      */
-    private SettlementState held(SettlementState old, boolean tried, AttributionMethod method,
-                                 Attribution.Beneficiaries beneficiaries, boolean unverified,
-                                 LocalDate attributedOn, Attribution.Evidence decidedBy, RuntimeException cause) {
+    private SettlementState held(SettlementState old, boolean tried, AttributionLock lock, RuntimeException cause) {
         String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         reason = reason.lines().findFirst().orElse(reason);
         if (reason.length() > 500) {
             reason = reason.substring(0, 500);
         }
-        return new SettlementState(tried, method, beneficiaries, unverified, attributedOn, decidedBy,
+        return new SettlementState(tried, lock.method(), lock.beneficiaries(), lock.unverified(), lock.attributedOn(),
+                lock.decidedBy(),
                 old == null ? new ShareSplit.Shares(0, 0, 0, 0, 0) : old.shares(), old == null ? null : old.bucket(),
                 old == null ? LedgerDiff.Positions.none() : old.posted(), old == null ? 0 : old.revision(),
                 businessDate, reason, 0);

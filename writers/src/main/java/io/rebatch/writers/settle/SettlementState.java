@@ -1,6 +1,7 @@
-package io.rebatch.jobs.settle;
+package io.rebatch.writers.settle;
 
 import io.rebatch.domain.Attribution;
+import io.rebatch.domain.AttributionLock;
 import io.rebatch.domain.AttributionMethod;
 import io.rebatch.domain.Bucket;
 import io.rebatch.domain.LedgerDiff;
@@ -20,6 +21,11 @@ public record SettlementState(boolean tried, AttributionMethod method, Attributi
                               ShareSplit.Shares shares, Bucket bucket,
                               LedgerDiff.Positions posted, int revision, LocalDate settledOn, String heldReason,
                               long stateSeq) {
+
+    /** The line's attribution as stored (SPEC 4: locked once made). */
+    public AttributionLock attribution() {
+        return new AttributionLock(method, beneficiaries, unverified, attributedOn, decidedBy);
+    }
 
     /** Same content, ignoring the date of the run that wrote it and the stored row's version. */
     public boolean sameAs(SettlementState o) {

@@ -1,7 +1,5 @@
-package io.rebatch.jobs.settle;
+package io.rebatch.writers.report;
 
-import io.rebatch.domain.Platforms;
-import io.rebatch.domain.Platform;
 import io.rebatch.writers.csv.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -24,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ledger totals this run posted, the lines held (count, and count per reason) and how many rebate records the run
  * wrote ({@code rebate_records_written}: what keeping the app's records cost). Long format
  * ({@code business_date,platform,metric,value}) so new metrics
- * never change the columns. Computed with set-based SQL; written atomically.
+ * never change the columns. Computed with set-based SQL; written atomically ({@link AtomicFile}: a reader never
+ * sees half a report). The count of rebate records is the settle job's own (its step's execution context).
  */
 public class SettleReport {
     private final JdbcTemplate jdbc;
@@ -83,22 +81,6 @@ public class SettleReport {
                     out.add(new Metric(rs.getString(1), "posted_" + b + "_entries", rs.getLong(3)));
                     out.add(new Metric(rs.getString(1), "posted_" + b + "_fen", rs.getLong(4)));
                 }, jobExecutionId);
-        return out;
-    }
-
-    /**
-     * How many rebate records the settleLines step wrote per platform ({@code rebate_records_written}), from its
-     * execution context ({@link SettleWriter#RECORDS_WRITTEN}); a platform with lines appears also with 0, which
-     * is what a rerun in which nothing changed shows.
-     */
-    public static List<Metric> recordsWritten(ExecutionContext settleLines) {
-        List<Metric> out = new ArrayList<>();
-        for (Platform p : Platforms.all()) {
-            String key = SettleWriter.RECORDS_WRITTEN + "." + p.name();
-            if (settleLines.containsKey(key)) {
-                out.add(new Metric(p.name(), "rebate_records_written", settleLines.getLong(key)));
-            }
-        }
         return out;
     }
 

@@ -1,4 +1,4 @@
-package io.rebatch.jobs.settle;
+package io.rebatch.writers.settle;
 
 import io.rebatch.domain.Attribution;
 import io.rebatch.domain.AttributionMethod;
@@ -35,7 +35,7 @@ final class SettleRows implements RowMapper<SettleItem> {
     static final String FROM = "order_line o"
             + " LEFT JOIN refund_snapshot r ON r.platform = o.platform AND r.order_line_id = o.order_line_id"
             + " LEFT JOIN line_settlement s ON s.platform = o.platform AND s.order_line_id = o.order_line_id"
-            // The fields the line's records show (RebateRecords): every line with a beneficiary has a BUYER record.
+            // The fields the line's records show (the settle job's RebateRecords): every line with a beneficiary has a BUYER record.
             + " LEFT JOIN rebate_record rb ON rb.platform = o.platform AND rb.order_line_id = o.order_line_id"
             + " AND rb.role = 'BUYER'";
 
@@ -63,8 +63,8 @@ final class SettleRows implements RowMapper<SettleItem> {
                     rs.getInt("s_revision"), SqlTime.date(rs, "s_settled_on"), rs.getString("s_held_reason"),
                     rs.getLong("s_state_seq"));
         }
-        RebateRecords.LineFields recorded = rs.getString("rb_role") == null ? null
-                : new RebateRecords.LineFields(rs.getString("rb_item_title"), SqlTime.instant(rs, "rb_created_at"),
+        SettleItem.LineFields recorded = rs.getString("rb_role") == null ? null
+                : new SettleItem.LineFields(rs.getString("rb_item_title"), SqlTime.instant(rs, "rb_created_at"),
                         SqlTime.instant(rs, "rb_settled_at"));
         return new SettleItem(rs.getLong("line_seq"), line, refund, state, recorded);
     }

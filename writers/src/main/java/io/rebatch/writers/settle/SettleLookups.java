@@ -1,4 +1,4 @@
-package io.rebatch.jobs.settle;
+package io.rebatch.writers.settle;
 
 import io.rebatch.domain.Attribution;
 import io.rebatch.domain.Level;
@@ -19,15 +19,15 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * The batched look-ups attribution needs for one chunk: one query per kind of data for the whole chunk, never
  * one per line. Only data already loaded counts (SPEC 4).
  */
-class SettleLookups {
+public class SettleLookups {
     private final NamedParameterJdbcTemplate jdbc;
 
-    SettleLookups(NamedParameterJdbcTemplate jdbc) {
+    public SettleLookups(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Bindings by (platform, kind, value) for the given values. */
-    Map<String, Long> bindings(Collection<String> values) {
+    public Map<String, Long> bindings(Collection<String> values) {
         Map<String, Long> out = new HashMap<>();
         if (values.isEmpty()) {
             return out;
@@ -40,12 +40,12 @@ class SettleLookups {
         return out;
     }
 
-    static String bindingKey(String platform, String kind, String value) {
+    public static String bindingKey(String platform, String kind, String value) {
         return platform + '\u0000' + kind + '\u0000' + value;
     }
 
     /** Users by id, plus their inviters and grand-inviters, so locking needs no further query. */
-    Map<Long, Attribution.User> usersWithUplines(Collection<Long> ids) {
+    public Map<Long, Attribution.User> usersWithUplines(Collection<Long> ids) {
         Map<Long, Attribution.User> out = new HashMap<>();
         Set<Long> wanted = new HashSet<>(ids);
         for (int depth = 0; depth < 3 && !wanted.isEmpty(); depth++) {
@@ -70,7 +70,7 @@ class SettleLookups {
     }
 
     /** Clicks on the platform for the given items with clicked_at in [from, to]. */
-    List<Attribution.Click> clicks(Platform platform, Collection<String> itemIds, Instant from, Instant to) {
+    public List<Attribution.Click> clicks(Platform platform, Collection<String> itemIds, Instant from, Instant to) {
         List<Attribution.Click> out = new ArrayList<>();
         if (itemIds.isEmpty()) {
             return out;

@@ -1,4 +1,4 @@
-package io.rebatch.jobs.settle;
+package io.rebatch.writers.settle;
 
 import org.springframework.dao.ConcurrencyFailureException;
 

@@ -1,4 +1,4 @@
-package io.rebatch.jobs.settle;
+package io.rebatch.writers.settle;
 
 import io.rebatch.domain.Platform;
 import java.util.ArrayList;
@@ -22,8 +22,17 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  *       writes roll back and it is computed again.</li>
  * </ul>
  */
-class SettlementStateStore {
-    record Row(Platform platform, String orderLineId, SettlementState state, SettlementState computedFrom) {
+public class SettlementStateStore {
+    /**
+     * What settle's paging reader of line keys reads: {@code KEY} of {@code LINES}, sorted ascending by it, with
+     * {@code ONE_PLATFORM} as the filter of {@code rerun --platform P} (named parameter {@code platform}).
+     */
+    public static final String KEY = "line_seq";
+    public static final String LINES = "order_line";
+    public static final String ONE_PLATFORM = "platform = :platform";
+
+    /** A state to write for a line, and the stored state it was computed from (null: the line had none). */
+    public record Row(Platform platform, String orderLineId, SettlementState state, SettlementState computedFrom) {
     }
 
     private static final String COLUMNS = "tried, method, buyer_id, buyer_level, inviter_id, grand_inviter_id,"
@@ -39,12 +48,12 @@ class SettlementStateStore {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    SettlementStateStore(NamedParameterJdbcTemplate jdbc) {
+    public SettlementStateStore(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Locks the lines of a chunk and reads them as committed now, in line_seq order. */
-    List<SettleItem> lockAndLoad(Collection<Long> lineSeqs) {
+    public List<SettleItem> lockAndLoad(Collection<Long> lineSeqs) {
         if (lineSeqs.isEmpty()) {
             return List.of();
         }
@@ -55,7 +64,8 @@ class SettlementStateStore {
                 + " ORDER BY o.line_seq", params, new SettleRows());
     }
 
-    void write(List<Row> rows) {
+    /** Writes the states conditionally: {@link StaleSettlementException} when one was computed from a stale one. */
+    public void write(List<Row> rows) {
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<Row> updateRows = new ArrayList<>();
