@@ -42,23 +42,18 @@ public final class JdOrderPages {
     private JdOrderPages() {
     }
 
-    /** @throws PageParseException if the body or its queryResult is not JSON, is truncated, or is not a JD order page */
-    public static ParsedPage<JdPaging> parse(String body, String source, long lineNo) {
-        return parse(body, source, lineNo, PlausibleTimes.ANY);
-    }
-
     /**
-     * Like {@link #parse(String, String, long)}; an order whose times fall outside {@code times} is Rejected.
+     * An order whose times fall outside {@code times} is Rejected.
      *
      * @throws PageParseException if the body or its queryResult is not JSON, is truncated, or is not a JD order page
      */
     public static ParsedPage<JdPaging> parse(String body, String source, long lineNo, PlausibleTimes times) {
-        JsonTree outer = JsonTree.parse(body, "JD order page");
-        JsonNode root = Envelopes.rootObject(outer);
-        JsonNode err = root.get("error_response");
-        if (err != null && err.isObject()) {
-            return ParsedPage.failed(JdErrors.envelope(err));
+        Envelopes.Page page = Envelopes.page(body, "JD order page");
+        if (page.failed()) {
+            return ParsedPage.failed(JdErrors.envelope(page.error()));
         }
+        JsonTree outer = page.tree();
+        JsonNode root = page.root();
         JsonNode resp = Envelopes.envelope(root, ENVELOPES);
         String gatewayCode = Envelopes.text(resp, "code");
         if (gatewayCode != null && !gatewayCode.strip().equals("0")) {

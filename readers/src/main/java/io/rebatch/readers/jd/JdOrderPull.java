@@ -44,10 +44,7 @@ public final class JdOrderPull extends ApiOrderPull {
         this(settings, runtime, () -> PlausibleTimes.ANY);
     }
 
-    /**
-     * Like {@link #JdOrderPull(JdSettings, PullRuntime)}; every page's rows are checked against {@code times.get()} (asked once per
-     * page, so a long-lived pull follows the clock): an order with an implausible time is a Rejected row.
-     */
+    /** A row of a page outside {@code times.get()} is Rejected (see {@link ApiOrderPull}). */
     public JdOrderPull(JdSettings settings, PullRuntime runtime, Supplier<PlausibleTimes> times) {
         super(new ApiCaller(Platform.JD, METHOD, settings.endpoint(), settings.retry(),
                 settings.rateCap(), runtime, JdErrors::classify), times);

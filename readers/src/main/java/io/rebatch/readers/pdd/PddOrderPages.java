@@ -38,23 +38,18 @@ public final class PddOrderPages {
     private PddOrderPages() {
     }
 
-    /** @throws PageParseException if the body is not JSON, truncated, or not a PDD order page */
-    public static ParsedPage<PddPaging> parse(String body, String source, long lineNo) {
-        return parse(body, source, lineNo, PlausibleTimes.ANY);
-    }
-
     /**
-     * Like {@link #parse(String, String, long)}; an order whose times fall outside {@code times} is Rejected.
+     * An order whose times fall outside {@code times} is Rejected.
      *
      * @throws PageParseException if the body is not JSON, truncated, or not a PDD order page
      */
     public static ParsedPage<PddPaging> parse(String body, String source, long lineNo, PlausibleTimes times) {
-        JsonTree tree = JsonTree.parse(body, "PDD order page");
-        JsonNode root = Envelopes.rootObject(tree);
-        JsonNode err = root.get("error_response");
-        if (err != null && err.isObject()) {
-            return ParsedPage.failed(PddErrors.envelope(err));
+        Envelopes.Page page = Envelopes.page(body, "PDD order page");
+        if (page.failed()) {
+            return ParsedPage.failed(PddErrors.envelope(page.error()));
         }
+        JsonTree tree = page.tree();
+        JsonNode root = page.root();
         JsonNode resp = Envelopes.envelope(root, ENVELOPE);
         PddPaging paging = new PddPaging(
                 Envelopes.number(resp, "total_count", "response", null),

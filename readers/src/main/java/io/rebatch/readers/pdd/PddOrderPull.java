@@ -56,10 +56,7 @@ public final class PddOrderPull extends ApiOrderPull {
         this(settings, runtime, Direction.BACKWARD, () -> PlausibleTimes.ANY);
     }
 
-    /**
-     * Like {@link #PddOrderPull(PddSettings, PullRuntime)}; every page's rows are checked against {@code times.get()} (asked once per
-     * page, so a long-lived pull follows the clock): an order with an implausible time is a Rejected row.
-     */
+    /** A row of a page outside {@code times.get()} is Rejected (see {@link ApiOrderPull}). */
     public PddOrderPull(PddSettings settings, PullRuntime runtime, Supplier<PlausibleTimes> times) {
         this(settings, runtime, Direction.BACKWARD, times);
     }

@@ -15,6 +15,21 @@ public final class Envelopes {
     private Envelopes() {
     }
 
+    /** A page body read as JSON: its tree, its root object, and its {@code error_response} object if it is one. */
+    public record Page(JsonTree tree, JsonNode root, JsonNode error) {
+        public boolean failed() {
+            return error != null;
+        }
+    }
+
+    /** Reads a page body ({@code what} names it in messages); not JSON or not an object is a PageParseException. */
+    public static Page page(String body, String what) {
+        JsonTree tree = JsonTree.parse(body, what);
+        JsonNode root = rootObject(tree);
+        JsonNode err = root.get("error_response");
+        return new Page(tree, root, err != null && err.isObject() ? err : null);
+    }
+
     /** The root object of a page. */
     public static JsonNode rootObject(JsonTree tree) {
         if (!tree.root().isObject()) {

@@ -24,26 +24,16 @@ public final class TaobaoOrderPages {
     }
 
     /**
-     * @param body   the response body, exactly as received
-     * @param source where it came from (dump file name, or the API request's description), copied into every row
-     * @param lineNo the dump's line (1 for an API page), copied into every row
-     * @throws PageParseException if the body is not JSON, truncated, or not a TOP order page
-     */
-    public static ParsedPage<TaobaoOrderPaging> parse(String body, String source, long lineNo) {
-        return parse(body, source, lineNo, PlausibleTimes.ANY);
-    }
-
-    /**
      * Like {@link #parse(String, String, long)}, and an order whose times fall outside {@code times} is a
      * {@link ReportRow.Rejected} row.
      */
     public static ParsedPage<TaobaoOrderPaging> parse(String body, String source, long lineNo, PlausibleTimes times) {
-        JsonTree tree = JsonTree.parse(body, "Taobao order page");
-        JsonNode root = Envelopes.rootObject(tree);
-        JsonNode err = root.get("error_response");
-        if (err != null && err.isObject()) {
-            return ParsedPage.failed(TopErrors.envelope(err));
+        Envelopes.Page page = Envelopes.page(body, "Taobao order page");
+        if (page.failed()) {
+            return ParsedPage.failed(TopErrors.envelope(page.error()));
         }
+        JsonTree tree = page.tree();
+        JsonNode root = page.root();
         JsonNode resp = Envelopes.envelope(root, ENVELOPES);
         JsonNode data = Envelopes.requiredObject(resp, "data", "response");
         TaobaoOrderPaging paging = new TaobaoOrderPaging(

@@ -25,19 +25,14 @@ public final class TaobaoRefundPages {
     private TaobaoRefundPages() {
     }
 
-    /** @throws PageParseException if the body is not JSON, truncated, or not a refund page */
-    public static ParsedPage<TaobaoRefundPaging> parse(String body, String source, long lineNo) {
-        return parse(body, source, lineNo, PlausibleTimes.ANY);
-    }
-
     /** Like {@link #parse(String, String, long)}; a refund whose modified_time is implausible is Rejected. */
     public static ParsedPage<TaobaoRefundPaging> parse(String body, String source, long lineNo, PlausibleTimes times) {
-        JsonTree tree = JsonTree.parse(body, "Taobao refund page");
-        JsonNode root = Envelopes.rootObject(tree);
-        JsonNode err = root.get("error_response");
-        if (err != null && err.isObject()) {
-            return ParsedPage.failed(TopErrors.envelope(err));
+        Envelopes.Page page = Envelopes.page(body, "Taobao refund page");
+        if (page.failed()) {
+            return ParsedPage.failed(TopErrors.envelope(page.error()));
         }
+        JsonTree tree = page.tree();
+        JsonNode root = page.root();
         JsonNode result = Envelopes.requiredObject(Envelopes.envelope(root, ENVELOPES), "result", "response");
         Long resultCode = Envelopes.number(result, "result_code", "result", 0L);
         if (resultCode != 0) {

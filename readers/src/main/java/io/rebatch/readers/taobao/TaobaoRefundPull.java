@@ -47,13 +47,9 @@ public final class TaobaoRefundPull extends ApiOrderPull {
         this(settings, runtime, () -> PlausibleTimes.ANY);
     }
 
-    /**
-     * Like {@link #TaobaoRefundPull(TaobaoSettings, PullRuntime)}; every page's rows are checked against {@code times.get()} (asked once per
-     * page, so a long-lived pull follows the clock): an order with an implausible time is a Rejected row.
-     */
+    /** A row of a page outside {@code times.get()} is Rejected (see {@link ApiOrderPull}). */
     public TaobaoRefundPull(TaobaoSettings settings, PullRuntime runtime, Supplier<PlausibleTimes> times) {
-        super(new ApiCaller(Platform.TAOBAO, METHOD, settings.endpoint(), settings.retry(),
-                settings.rateCap(), runtime, TopErrors::classify), times);
+        super(TopRequests.caller(METHOD, settings, runtime), times);
         this.settings = settings;
         this.top = new TopRequests(settings, runtime.clock());
     }

@@ -1,5 +1,8 @@
 package io.rebatch.readers.taobao;
 
+import io.rebatch.domain.Platform;
+import io.rebatch.readers.api.PullRuntime;
+import io.rebatch.readers.api.ApiCaller;
 import io.rebatch.domain.BusinessTime;
 import io.rebatch.readers.api.ApiOrderPull;
 import io.rebatch.readers.api.PullException;
@@ -30,6 +33,12 @@ final class TopRequests {
         p.put("sign_method", settings.signMethod().wire());
         p.put("sign", Signing.top(p, settings.appSecret(), settings.signMethod()));
         return p;
+    }
+
+    /** The caller of one TOP method: Taobao's endpoint, retries, rate cap and error policy. */
+    static ApiCaller caller(String method, TaobaoSettings settings, PullRuntime runtime) {
+        return new ApiCaller(Platform.TAOBAO, method, settings.endpoint(), settings.retry(), settings.rateCap(), runtime,
+                TopErrors::classify);
     }
 
     /** Fails before any request when the credentials are not configured. */

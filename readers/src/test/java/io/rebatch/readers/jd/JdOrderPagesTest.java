@@ -1,5 +1,6 @@
 package io.rebatch.readers.jd;
 
+import io.rebatch.domain.PlausibleTimes;
 import io.rebatch.readers.report.Fixtures;
 import io.rebatch.readers.report.PageParseException;
 import io.rebatch.readers.report.Paging;
@@ -53,15 +54,15 @@ public class JdOrderPagesTest {
     }
 
     private static OrderLine line(String row) {
-        ReportRow r = JdOrderPages.parse(page(row), "jd.jsonl", 1).rows().get(0);
+        ReportRow r = JdOrderPages.parse(page(row), "jd.jsonl", 1, PlausibleTimes.ANY).rows().get(0);
         assertThat(r).isInstanceOf(ReportRow.Snapshot.class);
         return ((ReportRow.Snapshot) r).line();
     }
 
     @Test
     void bothEnvelopeSpellingsAreAccepted() {
-        ParsedPage<JdPaging> responce = JdOrderPages.parse(pageIn("jd_union_open_order_row_query_responce", ROW), "s", 1);
-        ParsedPage<JdPaging> response = JdOrderPages.parse(pageIn("jd_union_open_order_row_query_response", ROW), "s", 1);
+        ParsedPage<JdPaging> responce = JdOrderPages.parse(pageIn("jd_union_open_order_row_query_responce", ROW), "s", 1, PlausibleTimes.ANY);
+        ParsedPage<JdPaging> response = JdOrderPages.parse(pageIn("jd_union_open_order_row_query_response", ROW), "s", 1, PlausibleTimes.ANY);
         assertThat(responce.rows()).hasSize(1);
         assertThat(response.rows()).isEqualTo(responce.rows());
         assertThat(response.paging()).isEqualTo(new JdPaging(true));
@@ -80,7 +81,7 @@ public class JdOrderPagesTest {
     @Test
     void rawTextOfARejectedRowIsItsTextInsideQueryResult() {
         String bad = with("estimateFee", "3.031");
-        List<ReportRow> rows = JdOrderPages.parse(page(ROW, bad), "jd.jsonl", 3).rows();
+        List<ReportRow> rows = JdOrderPages.parse(page(ROW, bad), "jd.jsonl", 3, PlausibleTimes.ANY).rows();
         assertThat(rows.get(1)).isEqualTo(new ReportRow.Rejected("jd.jsonl", 3, bad,
                 "estimateFee: amount '3.031' has more than two decimals"));
     }
@@ -89,44 +90,44 @@ public class JdOrderPagesTest {
     void queryResultMayAlsoBeAnObject() {
         String body = "{\"jd_union_open_order_row_query_response\": {\"code\": \"0\", \"queryResult\": "
                 + "{\"code\": 200, \"hasMore\": false, \"data\": [" + ROW + "]}}}";
-        assertThat(JdOrderPages.parse(body, "s", 1).rows()).hasSize(1);
+        assertThat(JdOrderPages.parse(body, "s", 1, PlausibleTimes.ANY).rows()).hasSize(1);
     }
 
     @Test
     void emptyPageDataNullOrAbsent() {
         String dataNull = "{\"jd_union_open_order_row_query_responce\": {\"code\": \"0\", \"queryResult\": "
                 + jsonString("{\"code\": 200, \"message\": \"success\", \"hasMore\": false, \"data\": null}") + "}}";
-        ParsedPage<JdPaging> p = JdOrderPages.parse(dataNull, "s", 1);
+        ParsedPage<JdPaging> p = JdOrderPages.parse(dataNull, "s", 1, PlausibleTimes.ANY);
         assertThat(p.rows()).isEmpty();
         assertThat(p.paging()).isEqualTo(new JdPaging(false));
         String absent = "{\"jd_union_open_order_row_query_responce\": {\"code\": \"0\", \"queryResult\": "
                 + jsonString("{\"code\": 200, \"message\": \"success\", \"hasMore\": false}") + "}}";
-        assertThat(JdOrderPages.parse(absent, "s", 1).rows()).isEmpty();
+        assertThat(JdOrderPages.parse(absent, "s", 1, PlausibleTimes.ANY).rows()).isEmpty();
     }
 
     @Test
     void gatewayAndBusinessErrors() {
         ParsedPage<JdPaging> gateway = JdOrderPages.parse(
-                "{\"error_response\":{\"code\":\"12\",\"zh_desc\":\"无效签名\",\"en_desc\":\"Invalid Signature\"}}", "s", 1);
+                "{\"error_response\":{\"code\":\"12\",\"zh_desc\":\"无效签名\",\"en_desc\":\"Invalid Signature\"}}", "s", 1, PlausibleTimes.ANY);
         assertThat(gateway.error()).isEqualTo(new PlatformError(Platform.JD, "12", null, "无效签名; Invalid Signature"));
         assertThat(gateway.error().describe()).isEqualTo("JD error 12: 无效签名; Invalid Signature");
 
         String business = "{\"jd_union_open_order_row_query_responce\": {\"code\": \"0\", \"queryResult\": "
                 + jsonString("{\"code\": 403, \"message\": \"时间间隔不能超过1小时\", \"requestId\": \"r\"}") + "}}";
-        assertThat(JdOrderPages.parse(business, "s", 1).error())
+        assertThat(JdOrderPages.parse(business, "s", 1, PlausibleTimes.ANY).error())
                 .isEqualTo(new PlatformError(Platform.JD, "403", null, "时间间隔不能超过1小时"));
 
         String outer = "{\"jd_union_open_order_row_query_responce\": {\"code\": \"2\", \"zh_desc\": \"调用次数超限\"}}";
-        assertThat(JdOrderPages.parse(outer, "s", 1).error()).isEqualTo(new PlatformError(Platform.JD, "2", null, "调用次数超限"));
+        assertThat(JdOrderPages.parse(outer, "s", 1, PlausibleTimes.ANY).error()).isEqualTo(new PlatformError(Platform.JD, "2", null, "调用次数超限"));
     }
 
     @Test
     void queryResultThatIsNotJsonIsAPageError() {
         String body = "{\"jd_union_open_order_row_query_responce\": {\"code\": \"0\", \"queryResult\": \"{\\\"code\\\": 200, \\\"data\\\": [\"}}";
-        assertThatThrownBy(() -> JdOrderPages.parse(body, "s", 1)).isInstanceOf(PageParseException.class)
+        assertThatThrownBy(() -> JdOrderPages.parse(body, "s", 1, PlausibleTimes.ANY)).isInstanceOf(PageParseException.class)
                 .hasMessageStartingWith("JD queryResult is truncated");
         String noQr = "{\"jd_union_open_order_row_query_responce\": {\"code\": \"0\"}}";
-        assertThatThrownBy(() -> JdOrderPages.parse(noQr, "s", 1)).isInstanceOf(PageParseException.class)
+        assertThatThrownBy(() -> JdOrderPages.parse(noQr, "s", 1, PlausibleTimes.ANY)).isInstanceOf(PageParseException.class)
                 .hasMessage("queryResult is missing");
     }
 
@@ -157,7 +158,7 @@ public class JdOrderPagesTest {
         for (String code : new String[] {"-1", "2", "3", "13", "25", "28", "99"}) {
             assertThat(line(with("validCode", code)).status()).as("validCode " + code).isEqualTo(LineStatus.INVALID);
         }
-        assertThat(JdOrderPages.parse(page(with("validCode", "15")), "s", 2).rows())
+        assertThat(JdOrderPages.parse(page(with("validCode", "15")), "s", 2, PlausibleTimes.ANY).rows())
                 .containsExactly(new ReportRow.SkippedUnpaid("s", 2, "231484334992940556"));
     }
 
@@ -179,7 +180,7 @@ public class JdOrderPagesTest {
             "huge paid amount      | estimateCosPrice | 123456789012345678901234567890 | estimateCosPrice: amount '123456789012345678901234567890' exceeds 1000000000000 fen"})
     void badRowIsRejectedAlone(String name, String field, String value, String reason) {
         String bad = with(field, value);
-        List<ReportRow> rows = JdOrderPages.parse(page(ROW, bad, ROW), "jd.jsonl", 1).rows();
+        List<ReportRow> rows = JdOrderPages.parse(page(ROW, bad, ROW), "jd.jsonl", 1, PlausibleTimes.ANY).rows();
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0)).isInstanceOf(ReportRow.Snapshot.class);
         assertThat(rows.get(2)).isInstanceOf(ReportRow.Snapshot.class);
@@ -188,7 +189,7 @@ public class JdOrderPagesTest {
 
     @Test
     void code18WithoutPayMonthOrFinishTimeIsRejected() {
-        ReportRow r = JdOrderPages.parse(page(with("validCode", "18")), "s", 1).rows().get(0);
+        ReportRow r = JdOrderPages.parse(page(with("validCode", "18")), "s", 1, PlausibleTimes.ANY).rows().get(0);
         assertThat(((ReportRow.Rejected) r).reason())
                 .isEqualTo("validCode 18 with payMonth 0 needs finishTime as the settlement time, but finishTime is missing");
     }

@@ -1,5 +1,6 @@
 package io.rebatch.readers.pdd;
 
+import io.rebatch.domain.PlausibleTimes;
 import io.rebatch.readers.jd.JdOrderPagesTest;
 import io.rebatch.readers.report.PageParseException;
 import io.rebatch.readers.report.PlatformError;
@@ -43,14 +44,14 @@ public class PddOrderPagesTest {
     }
 
     private static OrderLine line(String order) {
-        ReportRow r = PddOrderPages.parse(page(order), "pdd.jsonl", 1).rows().get(0);
+        ReportRow r = PddOrderPages.parse(page(order), "pdd.jsonl", 1, PlausibleTimes.ANY).rows().get(0);
         assertThat(r).isInstanceOf(ReportRow.Snapshot.class);
         return ((ReportRow.Snapshot) r).line();
     }
 
     @Test
     void goodOrder() {
-        ParsedPage<PddPaging> p = PddOrderPages.parse(page(ORDER), "pdd.jsonl", 1);
+        ParsedPage<PddPaging> p = PddOrderPages.parse(page(ORDER), "pdd.jsonl", 1, PlausibleTimes.ANY);
         assertThat(p.paging()).isEqualTo(new PddPaging(120L, null));
         OrderLine l = ((ReportRow.Snapshot) p.rows().get(0)).line();
         assertThat(l.platform()).isEqualTo(Platform.PDD);
@@ -70,7 +71,7 @@ public class PddOrderPagesTest {
     @Test
     void rangeApiCursor() {
         String body = "{\"order_list_get_response\": {\"order_list\": [], \"last_order_id\": \"abc123\"}}";
-        ParsedPage<PddPaging> p = PddOrderPages.parse(body, "s", 1);
+        ParsedPage<PddPaging> p = PddOrderPages.parse(body, "s", 1, PlausibleTimes.ANY);
         assertThat(p.rows()).isEmpty();
         assertThat(p.paging()).isEqualTo(new PddPaging(null, "abc123"));
     }
@@ -110,7 +111,7 @@ public class PddOrderPagesTest {
         assertThat(settled.status()).isEqualTo(LineStatus.SETTLED);
         assertThat(settled.settledIncomeFen()).isEqualTo(686);
         assertThat(settled.settledAt()).isEqualTo(Instant.ofEpochSecond(1792065565));
-        assertThat(PddOrderPages.parse(page(with("order_status", "-1")), "s", 1).rows())
+        assertThat(PddOrderPages.parse(page(with("order_status", "-1")), "s", 1, PlausibleTimes.ANY).rows())
                 .containsExactly(new ReportRow.SkippedUnpaid("s", 1, "190108-374476636970002"));
     }
 
@@ -136,7 +137,7 @@ public class PddOrderPagesTest {
             "order_sn over 64 chars | order_sn          | \"190108-3744766369700020000000000000000000000000000000000000000000000000\" | order_sn is 71 characters long; at most 64 allowed"})
     void badOrderIsRejectedAlone(String name, String field, String value, String reason) {
         String bad = with(field, value);
-        List<ReportRow> rows = PddOrderPages.parse(page(ORDER, bad, ORDER), "pdd.jsonl", 5).rows();
+        List<ReportRow> rows = PddOrderPages.parse(page(ORDER, bad, ORDER), "pdd.jsonl", 5, PlausibleTimes.ANY).rows();
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0)).isInstanceOf(ReportRow.Snapshot.class);
         assertThat(rows.get(2)).isInstanceOf(ReportRow.Snapshot.class);
@@ -146,14 +147,14 @@ public class PddOrderPagesTest {
     @Test
     void errorEnvelope() {
         ParsedPage<PddPaging> p = PddOrderPages.parse("{\"error_response\":{\"error_code\":52101,\"error_msg\":"
-                + "\"当前接口被限流\",\"sub_code\":\"52101\",\"sub_msg\":\"请稍后重试\",\"request_id\":\"r\"}}", "s", 1);
+                + "\"当前接口被限流\",\"sub_code\":\"52101\",\"sub_msg\":\"请稍后重试\",\"request_id\":\"r\"}}", "s", 1, PlausibleTimes.ANY);
         assertThat(p.error()).isEqualTo(new PlatformError(Platform.PDD, "52101", "52101", "当前接口被限流; 请稍后重试"));
         assertThat(p.error().describe()).isEqualTo("PDD error 52101/52101: 当前接口被限流; 请稍后重试");
     }
 
     @Test
     void wrongPlatformsBodyIsNotAPddPage() {
-        assertThatThrownBy(() -> PddOrderPages.parse(JdOrderPagesTest.page(JdOrderPagesTest.ROW), "s", 1))
+        assertThatThrownBy(() -> PddOrderPages.parse(JdOrderPagesTest.page(JdOrderPagesTest.ROW), "s", 1, PlausibleTimes.ANY))
                 .isInstanceOf(PageParseException.class)
                 .hasMessage("expected order_list_get_response (or error_response), found keys [jd_union_open_order_row_query_responce]");
     }

@@ -127,7 +127,7 @@ class FieldValidationTest {
     void taobaoPageIdsInScientificNotationOrWithAFractionAreRejected(String field, String json, String shown, String what) {
         String bad = TaobaoOrderPagesTest.with(field, json);
         List<ReportRow> rows = TaobaoOrderPages.parse(TaobaoOrderPagesTest.page(TaobaoOrderPagesTest.GOOD, bad,
-                TaobaoOrderPagesTest.GOOD), "taobao.jsonl", 1).rows();
+                TaobaoOrderPagesTest.GOOD), "taobao.jsonl", 1, PlausibleTimes.ANY).rows();
         assertThat(rows).extracting(r -> r.getClass().getSimpleName()).containsExactly("Snapshot", "Rejected", "Snapshot");
         assertThat(((ReportRow.Rejected) rows.get(1)).reason()).isEqualTo(field + " '" + shown + "' " + what + SPREADSHEET);
     }
@@ -135,34 +135,34 @@ class FieldValidationTest {
     @Test
     void jsonIntegerIdsBeyond32BitsAreFine() {
         String big = TaobaoOrderPagesTest.with("trade_id", "123456789012345678");
-        OrderLine l = ((ReportRow.Snapshot) TaobaoOrderPages.parse(TaobaoOrderPagesTest.page(big), "s", 1).rows().get(0)).line();
+        OrderLine l = ((ReportRow.Snapshot) TaobaoOrderPages.parse(TaobaoOrderPagesTest.page(big), "s", 1, PlausibleTimes.ANY).rows().get(0)).line();
         assertThat(l.orderLineId()).isEqualTo("123456789012345678");
         assertThat(l.pid()).isEqualTo("93434641669");
         // an encrypted item id is text, not a number in scientific notation
         String encrypted = TaobaoOrderPagesTest.with("item_id", "\"nXtQUotkQRC0tP-d2qOpq7TnymanG2vUn\"");
-        assertThat(((ReportRow.Snapshot) TaobaoOrderPages.parse(TaobaoOrderPagesTest.page(encrypted), "s", 1).rows().get(0))
+        assertThat(((ReportRow.Snapshot) TaobaoOrderPages.parse(TaobaoOrderPagesTest.page(encrypted), "s", 1, PlausibleTimes.ANY).rows().get(0))
                 .line().itemId()).isEqualTo("nXtQUotkQRC0tP-d2qOpq7TnymanG2vUn");
     }
 
     @Test
     void jdAndPddAndRefundIdsInScientificNotationAreRejected() {
         String jdBad = JdOrderPagesTest.with("id", "\"2.31484334992941e17\"");
-        List<ReportRow> jd = JdOrderPages.parse(JdOrderPagesTest.page(JdOrderPagesTest.ROW, jdBad, JdOrderPagesTest.ROW), "jd", 1).rows();
+        List<ReportRow> jd = JdOrderPages.parse(JdOrderPagesTest.page(JdOrderPagesTest.ROW, jdBad, JdOrderPagesTest.ROW), "jd", 1, PlausibleTimes.ANY).rows();
         assertThat(jd.get(0)).isInstanceOf(ReportRow.Snapshot.class);
         assertThat(jd.get(2)).isInstanceOf(ReportRow.Snapshot.class);
         assertThat(((ReportRow.Rejected) jd.get(1)).reason()).isEqualTo("id '2.31484334992941e17' is in scientific notation" + SPREADSHEET);
         String jdParent = JdOrderPagesTest.with("orderId", "231484334992940.0");
-        assertThat(((ReportRow.Rejected) JdOrderPages.parse(JdOrderPagesTest.page(jdParent), "jd", 1).rows().get(0)).reason())
+        assertThat(((ReportRow.Rejected) JdOrderPages.parse(JdOrderPagesTest.page(jdParent), "jd", 1, PlausibleTimes.ANY).rows().get(0)).reason())
                 .isEqualTo("orderId '231484334992940.0' has a fractional part" + SPREADSHEET);
 
         String pddBad = PddOrderPagesTest.with("goods_id", "4.46805124850E11");
-        List<ReportRow> pdd = PddOrderPages.parse(PddOrderPagesTest.page(pddBad, PddOrderPagesTest.ORDER), "pdd", 1).rows();
+        List<ReportRow> pdd = PddOrderPages.parse(PddOrderPagesTest.page(pddBad, PddOrderPagesTest.ORDER), "pdd", 1, PlausibleTimes.ANY).rows();
         assertThat(((ReportRow.Rejected) pdd.get(0)).reason())
                 .isEqualTo("goods_id '4.46805124850E+11' is in scientific notation" + SPREADSHEET);
         assertThat(pdd.get(1)).isInstanceOf(ReportRow.Snapshot.class);
 
         String refundBad = TaobaoRefundPagesTest.ROW.replace("8499116140863427139", "8.49911614086343E18");
-        List<ReportRow> refunds = TaobaoRefundPages.parse(TaobaoRefundPagesTest.page(refundBad, TaobaoRefundPagesTest.ROW), "r", 1).rows();
+        List<ReportRow> refunds = TaobaoRefundPages.parse(TaobaoRefundPagesTest.page(refundBad, TaobaoRefundPagesTest.ROW), "r", 1, PlausibleTimes.ANY).rows();
         assertThat(((ReportRow.Rejected) refunds.get(0)).reason())
                 .isEqualTo("tb_trade_id '8.49911614086343E+18' is in scientific notation" + SPREADSHEET);
         assertThat(refunds.get(1)).isInstanceOf(ReportRow.RefundSnapshot.class);
@@ -184,27 +184,27 @@ class FieldValidationTest {
         assertThat(exportLine(settledWith("推广位ID", chars(64))).pid()).hasSize(64);
 
         String pid = TaobaoOrderPagesTest.with("adzone_id", "\"" + chars(100) + "\"");
-        assertThat(((ReportRow.Rejected) TaobaoOrderPages.parse(TaobaoOrderPagesTest.page(pid), "s", 1).rows().get(0)).reason())
+        assertThat(((ReportRow.Rejected) TaobaoOrderPages.parse(TaobaoOrderPagesTest.page(pid), "s", 1, PlausibleTimes.ANY).rows().get(0)).reason())
                 .isEqualTo("adzone_id is 100 characters long; at most 64 allowed");
     }
 
     @Test
     void overLongJdAndPddValuesAreRejected() {
         String sub = JdOrderPagesTest.with("subUnionId", "\"" + "u".repeat(200) + "\"");
-        List<ReportRow> jd = JdOrderPages.parse(JdOrderPagesTest.page(sub, JdOrderPagesTest.ROW), "jd", 1).rows();
+        List<ReportRow> jd = JdOrderPages.parse(JdOrderPagesTest.page(sub, JdOrderPagesTest.ROW), "jd", 1, PlausibleTimes.ANY).rows();
         assertThat(((ReportRow.Rejected) jd.get(0)).reason()).isEqualTo("subUnionId is 200 characters long; at most 128 allowed");
         assertThat(jd.get(1)).isInstanceOf(ReportRow.Snapshot.class);
         String sku = JdOrderPagesTest.with("skuId", "\"" + chars(200) + "\"");
-        assertThat(((ReportRow.Rejected) JdOrderPages.parse(JdOrderPagesTest.page(sku), "jd", 1).rows().get(0)).reason())
+        assertThat(((ReportRow.Rejected) JdOrderPages.parse(JdOrderPagesTest.page(sku), "jd", 1, PlausibleTimes.ANY).rows().get(0)).reason())
                 .isEqualTo("skuId is 200 characters long; at most 128 allowed");
 
         String uid200 = PddOrderPagesTest.with("custom_parameters", JdOrderPagesTest.jsonString("{\"uid\":\"" + "u".repeat(200) + "\"}"));
         String uid100 = PddOrderPagesTest.with("custom_parameters", JdOrderPagesTest.jsonString("{\"uid\":\"" + "u".repeat(100) + "\"}"));
-        List<ReportRow> pdd = PddOrderPages.parse(PddOrderPagesTest.page(uid200, uid100), "pdd", 1).rows();
+        List<ReportRow> pdd = PddOrderPages.parse(PddOrderPagesTest.page(uid200, uid100), "pdd", 1, PlausibleTimes.ANY).rows();
         assertThat(((ReportRow.Rejected) pdd.get(0)).reason()).isEqualTo("custom_parameters uid is 200 characters long; at most 128 allowed");
         assertThat(((ReportRow.Snapshot) pdd.get(1)).line().customUid()).hasSize(100);
         String pid = PddOrderPagesTest.with("p_id", "\"" + "1".repeat(100) + "\"");
-        assertThat(((ReportRow.Rejected) PddOrderPages.parse(PddOrderPagesTest.page(pid), "pdd", 1).rows().get(0)).reason())
+        assertThat(((ReportRow.Rejected) PddOrderPages.parse(PddOrderPagesTest.page(pid), "pdd", 1, PlausibleTimes.ANY).rows().get(0)).reason())
                 .isEqualTo("p_id is 100 characters long; at most 64 allowed");
     }
 
@@ -237,18 +237,18 @@ class FieldValidationTest {
 
         String tb = TaobaoOrderPagesTest.GOOD.replace("\"adzone_id\": 93434641669, \"relation_id\": 9217956139",
                 "\"adzone_id\": 0, \"relation_id\": \"0\", \"special_id\": 0");
-        OrderLine api = ((ReportRow.Snapshot) TaobaoOrderPages.parse(TaobaoOrderPagesTest.page(tb), "s", 1).rows().get(0)).line();
+        OrderLine api = ((ReportRow.Snapshot) TaobaoOrderPages.parse(TaobaoOrderPagesTest.page(tb), "s", 1, PlausibleTimes.ANY).rows().get(0)).line();
         assertThat(api.pid()).isNull();
         assertThat(api.relationId()).isNull();
         assertThat(api.specialId()).isNull();
 
         String jd = JdOrderPagesTest.with("positionId", "0").replace("\"rb01ea0639\"", "\"0\"");
-        OrderLine jdLine = ((ReportRow.Snapshot) JdOrderPages.parse(JdOrderPagesTest.page(jd), "jd", 1).rows().get(0)).line();
+        OrderLine jdLine = ((ReportRow.Snapshot) JdOrderPages.parse(JdOrderPagesTest.page(jd), "jd", 1, PlausibleTimes.ANY).rows().get(0)).line();
         assertThat(jdLine.pid()).isNull();
         assertThat(jdLine.subUnionId()).isNull();
 
         String pdd = PddOrderPagesTest.with("p_id", "\"0\"").replace("\"-1\"", JdOrderPagesTest.jsonString("{\"uid\":\"0\"}"));
-        OrderLine pddLine = ((ReportRow.Snapshot) PddOrderPages.parse(PddOrderPagesTest.page(pdd), "pdd", 1).rows().get(0)).line();
+        OrderLine pddLine = ((ReportRow.Snapshot) PddOrderPages.parse(PddOrderPagesTest.page(pdd), "pdd", 1, PlausibleTimes.ANY).rows().get(0)).line();
         assertThat(pddLine.pid()).isNull();
         assertThat(pddLine.customUid()).isNull();
 
@@ -260,7 +260,7 @@ class FieldValidationTest {
     void itemIdIsRequired() {
         assertThat(exportReason(PlausibleTimes.ANY, settledWith("商品ID", "--"))).isEqualTo("商品ID is missing");
         String noGoods = PddOrderPagesTest.ORDER.replace("\"goods_id\": 446805124850, ", "");
-        assertThat(((ReportRow.Rejected) PddOrderPages.parse(PddOrderPagesTest.page(noGoods), "pdd", 1).rows().get(0)).reason())
+        assertThat(((ReportRow.Rejected) PddOrderPages.parse(PddOrderPagesTest.page(noGoods), "pdd", 1, PlausibleTimes.ANY).rows().get(0)).reason())
                 .isEqualTo("goods_id and goods_sign are missing");
     }
 }

@@ -1,5 +1,6 @@
 package io.rebatch.readers.report;
 
+import io.rebatch.domain.PlausibleTimes;
 import io.rebatch.readers.pdd.PddPaging;
 import io.rebatch.readers.jd.JdPaging;
 import io.rebatch.readers.taobao.TaobaoRefundPaging;
@@ -106,11 +107,11 @@ class SampleFilesTest {
     @Test
     void taobaoPagingFactsOfBothPages() throws IOException {
         List<String> lines = Files.readAllLines(Fixtures.sampleIn("taobao-2026-10-20.jsonl"), StandardCharsets.UTF_8);
-        ParsedPage<TaobaoOrderPaging> p1 = TaobaoOrderPages.parse(lines.get(0), "api", 1);
+        ParsedPage<TaobaoOrderPaging> p1 = TaobaoOrderPages.parse(lines.get(0), "api", 1, PlausibleTimes.ANY);
         assertThat(p1.paging()).isEqualTo(new TaobaoOrderPaging(true, "1761000001_a1|1761000001_b1", 1, 20));
         assertThat(p1.rows()).hasSize(20);
         assertThat(p1.error()).isNull();
-        ParsedPage<TaobaoOrderPaging> p2 = TaobaoOrderPages.parse(lines.get(1), "api", 2);
+        ParsedPage<TaobaoOrderPaging> p2 = TaobaoOrderPages.parse(lines.get(1), "api", 2, PlausibleTimes.ANY);
         assertThat(p2.paging()).isEqualTo(new TaobaoOrderPaging(false, "1761000002_a2|1761000002_b2", 2, 20));
         assertThat(p2.rows()).hasSize(14);
     }
@@ -250,15 +251,15 @@ class SampleFilesTest {
     @Test
     void refundPagingFacts() throws IOException {
         String body = Files.readString(Fixtures.resource("taobao-refunds-2026-10-31.jsonl"));
-        ParsedPage<TaobaoRefundPaging> page = TaobaoRefundPages.parse(body.strip(), "api", 1);
+        ParsedPage<TaobaoRefundPaging> page = TaobaoRefundPages.parse(body.strip(), "api", 1, PlausibleTimes.ANY);
         assertThat(page.paging()).isEqualTo(new TaobaoRefundPaging(4, 1, 4)); // given as strings "4", "1", "4"
     }
 
     @Test
     void jdAndPddPagingFacts() throws IOException {
-        ParsedPage<JdPaging> jd = JdOrderPages.parse(Files.readString(Fixtures.resource("jd-2026-11-25.jsonl")), "api", 1);
+        ParsedPage<JdPaging> jd = JdOrderPages.parse(Files.readString(Fixtures.resource("jd-2026-11-25.jsonl")), "api", 1, PlausibleTimes.ANY);
         assertThat(jd.paging()).isEqualTo(new JdPaging(false));
-        ParsedPage<PddPaging> pdd = PddOrderPages.parse(Files.readString(Fixtures.resource("pdd-2026-11-25.jsonl")), "api", 1);
+        ParsedPage<PddPaging> pdd = PddOrderPages.parse(Files.readString(Fixtures.resource("pdd-2026-11-25.jsonl")), "api", 1, PlausibleTimes.ANY);
         assertThat(pdd.paging()).isEqualTo(new PddPaging(19L, null));
     }
 }

@@ -1,5 +1,6 @@
 package io.rebatch.readers.taobao;
 
+import io.rebatch.domain.PlausibleTimes;
 import io.rebatch.readers.report.PageParseException;
 import io.rebatch.readers.report.PlatformError;
 import io.rebatch.readers.report.Paging;
@@ -59,7 +60,7 @@ public class TaobaoOrderPagesTest {
 
     @Test
     void goodOrderAndPagingFacts() {
-        ParsedPage<TaobaoOrderPaging> page = TaobaoOrderPages.parse(page(GOOD), "taobao api 2026-10-07 08:00..11:00", 1);
+        ParsedPage<TaobaoOrderPaging> page = TaobaoOrderPages.parse(page(GOOD), "taobao api 2026-10-07 08:00..11:00", 1, PlausibleTimes.ANY);
         assertThat(page.isError()).isFalse();
         assertThat(page.paging().hasNext()).isTrue();
         assertThat(page.paging().positionIndex()).isEqualTo("1555904214_lGltNdNvSX2|1555917305_lJfPMeFmdt2");
@@ -75,11 +76,11 @@ public class TaobaoOrderPagesTest {
 
     @Test
     void tradeIdAsA19DigitJsonNumberStaysExact() {
-        OrderLine l = ((ReportRow.Snapshot) TaobaoOrderPages.parse(page(with("trade_id", "9223372036854775807")), "s", 1)
+        OrderLine l = ((ReportRow.Snapshot) TaobaoOrderPages.parse(page(with("trade_id", "9223372036854775807")), "s", 1, PlausibleTimes.ANY)
                 .rows().get(0)).line();
         assertThat(l.orderLineId()).isEqualTo("9223372036854775807");
         // beyond long: still exact
-        OrderLine big = ((ReportRow.Snapshot) TaobaoOrderPages.parse(page(with("trade_id", "12345678901234567890123")), "s", 1)
+        OrderLine big = ((ReportRow.Snapshot) TaobaoOrderPages.parse(page(with("trade_id", "12345678901234567890123")), "s", 1, PlausibleTimes.ANY)
                 .rows().get(0)).line();
         assertThat(big.orderLineId()).isEqualTo("12345678901234567890123");
     }
@@ -92,7 +93,7 @@ public class TaobaoOrderPagesTest {
         assertThat(status(with("tk_status", "\"12\""))).isEqualTo(LineStatus.PAID); // a numeric string is the same code
         String settled = with("tk_status", "3").replace("\"tk_earning_time\": \"--\"", "\"tk_earning_time\": \"2026-10-10 18:54:48\"")
                 .replace("\"pub_share_fee\": \"0.00\"", "\"pub_share_fee\": \"13.50\"");
-        OrderLine l = ((ReportRow.Snapshot) TaobaoOrderPages.parse(page(settled), "s", 1).rows().get(0)).line();
+        OrderLine l = ((ReportRow.Snapshot) TaobaoOrderPages.parse(page(settled), "s", 1, PlausibleTimes.ANY).rows().get(0)).line();
         assertThat(l.status()).isEqualTo(LineStatus.SETTLED);
         assertThat(l.settledIncomeFen()).isEqualTo(1350 - 139);
         assertThat(l.settledAt()).isEqualTo(Instant.parse("2026-10-10T10:54:48Z"));
@@ -102,13 +103,13 @@ public class TaobaoOrderPagesTest {
     void unpaidOrderIsSkippedNotRejected() {
         // an unpaid order may lack its payment time: it is counted and nothing else is checked
         List<ReportRow> rows = TaobaoOrderPages.parse(page(with("tk_status", "11").replace("\"tk_paid_time\": \"2026-10-07 08:54:48\"",
-                "\"tk_paid_time\": \"--\"")), "s", 4).rows();
+                "\"tk_paid_time\": \"--\"")), "s", 4, PlausibleTimes.ANY).rows();
         assertThat(rows).containsExactly(new ReportRow.SkippedUnpaid("s", 4, "2284346265955921414"));
     }
 
     @Test
     void modifiedTimeFallsBackToTheLatestTimeInTheRow() {
-        OrderLine l = ((ReportRow.Snapshot) TaobaoOrderPages.parse(page(without("modified_time")), "s", 1).rows().get(0)).line();
+        OrderLine l = ((ReportRow.Snapshot) TaobaoOrderPages.parse(page(without("modified_time")), "s", 1, PlausibleTimes.ANY).rows().get(0)).line();
         assertThat(l.modifiedAt()).isEqualTo(Instant.parse("2026-10-07T00:54:48Z")); // tk_paid_time
     }
 
@@ -136,7 +137,7 @@ public class TaobaoOrderPagesTest {
     void badOrderIsRejectedAlone(String name, String field, String value, String reason) {
         String bad = with(field, value);
         ParsedPage<TaobaoOrderPaging> page = TaobaoOrderPages.parse(page(GOOD, bad, GOOD.replace("2284346265955921414", "1")),
-                "taobao-x.jsonl", 7);
+                "taobao-x.jsonl", 7, PlausibleTimes.ANY);
         assertThat(page.rows()).hasSize(3);
         assertThat(page.rows().get(0)).isInstanceOf(ReportRow.Snapshot.class);
         assertThat(page.rows().get(2)).isInstanceOf(ReportRow.Snapshot.class);
@@ -154,7 +155,7 @@ public class TaobaoOrderPagesTest {
 
     @Test
     void anEntryThatIsNotAnObjectIsRejected() {
-        List<ReportRow> rows = TaobaoOrderPages.parse(page(GOOD, "\"oops\""), "s", 1).rows();
+        List<ReportRow> rows = TaobaoOrderPages.parse(page(GOOD, "\"oops\""), "s", 1, PlausibleTimes.ANY).rows();
         assertThat(rows.get(1)).isEqualTo(new ReportRow.Rejected("s", 1, "\"oops\"", "order entry is a JSON string, expected an object"));
     }
 
@@ -162,17 +163,17 @@ public class TaobaoOrderPagesTest {
     void emptyPageWithoutResultsOrWithoutTheElementKey() {
         String noResults = "{\"tbk_order_details_get_response\":{\"data\":{\"has_pre\":false,\"has_next\":false,"
                 + "\"page_no\":1,\"page_size\":20,\"position_index\":\"1555904214_x\"},\"request_id\":\"r\"}}";
-        ParsedPage<TaobaoOrderPaging> p = TaobaoOrderPages.parse(noResults, "s", 1);
+        ParsedPage<TaobaoOrderPaging> p = TaobaoOrderPages.parse(noResults, "s", 1, PlausibleTimes.ANY);
         assertThat(p.rows()).isEmpty();
         assertThat(p.paging()).isEqualTo(new TaobaoOrderPaging(false, "1555904214_x", 1, 20));
         String emptyResults = noResults.replace("\"data\":{", "\"data\":{\"results\":{},");
-        assertThat(TaobaoOrderPages.parse(emptyResults, "s", 1).rows()).isEmpty();
+        assertThat(TaobaoOrderPages.parse(emptyResults, "s", 1, PlausibleTimes.ANY).rows()).isEmpty();
     }
 
     @Test
     void serviceProviderVariantHasTheSameShape() {
         String sc = page(GOOD).replace("tbk_order_details_get_response", "tbk_sc_order_details_get_response");
-        assertThat(TaobaoOrderPages.parse(sc, "s", 1).rows()).hasSize(1);
+        assertThat(TaobaoOrderPages.parse(sc, "s", 1, PlausibleTimes.ANY).rows()).hasSize(1);
     }
 
     @Test
@@ -180,7 +181,7 @@ public class TaobaoOrderPagesTest {
         String body = "{\"error_response\":{\"code\":7,\"msg\":\"App Call Limited\",\"sub_code\":"
                 + "\"accesscontrol.limited-by-app-access-count\",\"sub_msg\":\"This ban will last for 31062 more seconds\","
                 + "\"request_id\":\"3n2nnl2iw1kr\"}}";
-        ParsedPage<TaobaoOrderPaging> p = TaobaoOrderPages.parse(body, "s", 1);
+        ParsedPage<TaobaoOrderPaging> p = TaobaoOrderPages.parse(body, "s", 1, PlausibleTimes.ANY);
         assertThat(p.isError()).isTrue();
         assertThat(p.paging()).isNull();
         assertThat(p.rows()).isEmpty();
@@ -190,32 +191,32 @@ public class TaobaoOrderPagesTest {
 
     @Test
     void bodiesThatAreNotPagesThrowForTheApiClient() {
-        assertThatThrownBy(() -> TaobaoOrderPages.parse(page(GOOD).substring(0, 200), "s", 1))
+        assertThatThrownBy(() -> TaobaoOrderPages.parse(page(GOOD).substring(0, 200), "s", 1, PlausibleTimes.ANY))
                 .isInstanceOf(PageParseException.class)
                 .hasMessageStartingWith("Taobao order page is truncated: the JSON ends at char 200 before the document is complete");
-        assertThatThrownBy(() -> TaobaoOrderPages.parse("<html><body>502 Bad Gateway</body></html>", "s", 1))
+        assertThatThrownBy(() -> TaobaoOrderPages.parse("<html><body>502 Bad Gateway</body></html>", "s", 1, PlausibleTimes.ANY))
                 .isInstanceOf(PageParseException.class)
                 .hasMessage("Taobao order page is not valid JSON at char 0: Unexpected character ('<' (code 60))"
                         + " (body starts with '<html><body>502 Bad Gateway</body></html>')");
-        assertThatThrownBy(() -> TaobaoOrderPages.parse("{\"some_other_response\":{}}", "s", 1))
+        assertThatThrownBy(() -> TaobaoOrderPages.parse("{\"some_other_response\":{}}", "s", 1, PlausibleTimes.ANY))
                 .isInstanceOf(PageParseException.class)
                 .hasMessage("expected tbk_order_details_get_response or tbk_sc_order_details_get_response (or error_response),"
                         + " found keys [some_other_response]");
-        assertThatThrownBy(() -> TaobaoOrderPages.parse("{\"tbk_order_details_get_response\":{\"request_id\":\"r\"}}", "s", 1))
+        assertThatThrownBy(() -> TaobaoOrderPages.parse("{\"tbk_order_details_get_response\":{\"request_id\":\"r\"}}", "s", 1, PlausibleTimes.ANY))
                 .isInstanceOf(PageParseException.class).hasMessage("response.data is missing");
-        assertThatThrownBy(() -> TaobaoOrderPages.parse(page(GOOD) + " {}", "s", 1))
+        assertThatThrownBy(() -> TaobaoOrderPages.parse(page(GOOD) + " {}", "s", 1, PlausibleTimes.ANY))
                 .isInstanceOf(PageParseException.class).hasMessageContaining("has content after the JSON document");
-        assertThatThrownBy(() -> TaobaoOrderPages.parse("[1,2]", "s", 1))
+        assertThatThrownBy(() -> TaobaoOrderPages.parse("[1,2]", "s", 1, PlausibleTimes.ANY))
                 .isInstanceOf(PageParseException.class).hasMessage("page is a JSON array, expected an object");
-        assertThatThrownBy(() -> TaobaoOrderPages.parse(page(GOOD).replace("\"has_next\": true", "\"has_next\": 1"), "s", 1))
+        assertThatThrownBy(() -> TaobaoOrderPages.parse(page(GOOD).replace("\"has_next\": true", "\"has_next\": 1"), "s", 1, PlausibleTimes.ANY))
                 .isInstanceOf(PageParseException.class).hasMessage("data.has_next 1 is not true or false");
     }
 
     private static LineStatus status(String order) {
-        return ((ReportRow.Snapshot) TaobaoOrderPages.parse(page(order), "s", 1).rows().get(0)).line().status();
+        return ((ReportRow.Snapshot) TaobaoOrderPages.parse(page(order), "s", 1, PlausibleTimes.ANY).rows().get(0)).line().status();
     }
 
     private static String rejectReason(String order) {
-        return ((ReportRow.Rejected) TaobaoOrderPages.parse(page(order), "s", 1).rows().get(0)).reason();
+        return ((ReportRow.Rejected) TaobaoOrderPages.parse(page(order), "s", 1, PlausibleTimes.ANY).rows().get(0)).reason();
     }
 }
