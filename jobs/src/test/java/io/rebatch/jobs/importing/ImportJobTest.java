@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +46,7 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 /**
  * The {@code import} job on small users files (H2 with the project's migrations): bad rows and an inviter cycle are
  * quarantined and the rest stored, counts adding up; a file over the bad-row share is refused with nothing stored
- * and its reasons in quarantine.
+ * and its reasons in quarantine; a load that fails mid-file resumes after its last committed chunk.
  */
 @SpringBatchTest
 @SpringJUnitConfig(ImportJobTest.Config.class)
@@ -64,6 +65,7 @@ class ImportJobTest {
 
     @AfterEach
     void clean() {
+        FailingUsers.failOnCall.set(0);
         repository.removeJobExecutions();
         jdbc.update("DELETE FROM quarantine");
         jdbc.update("DELETE FROM import_run");
@@ -114,6 +116,43 @@ class ImportJobTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM quarantine", Long.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM import_run", Long.class)).isZero();
+    }
+
+    @Test
+    void aLoadThatFailsMidFileResumesAfterItsLastChunkWithTheSameCounts() throws Exception {
+        List<String> rows = goodUsers(100, 25);
+        rows.add(3, "x,NORMAL,,2026-01-01T00:00:00+08:00");        // row 4 quarantined by the scan
+        Path file = users(rows);
+        FailingUsers.failOnCall.set(2);                             // the second chunk's upsert fails
+
+        JobExecution failed = jobs.startJob(ImportJobConfiguration.keys("USERS", file, "c".repeat(64)));
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Long.class)).isEqualTo(9);
+
+        JobExecution resumed = jobs.getJobOperator().restart(failed);
+
+        assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(resumed.getStepExecutions()).extracting(StepExecution::getStepName).containsExactly("load", "record");
+        assertThat(summary(resumed)).hasToString("read 26, stored 25, quarantined 1, skipped 0");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Long.class)).isEqualTo(25);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM quarantine", Long.class)).isEqualTo(1);
+    }
+
+    /** Users stored as usual, except that the n-th upsert (counted from when it is set) fails once. */
+    static final class FailingUsers extends AppDataStore {
+        static final AtomicInteger failOnCall = new AtomicInteger();
+
+        FailingUsers(JdbcTemplate jdbc) {
+            super(jdbc);
+        }
+
+        @Override
+        public void upsertUsers(List<User> users) {
+            if (failOnCall.get() > 0 && failOnCall.decrementAndGet() == 0) {
+                throw new IllegalStateException("database gone in the middle of the load");
+            }
+            super.upsertUsers(users);
+        }
     }
 
     private static List<String> goodUsers(long firstId, int n) {
@@ -184,7 +223,7 @@ class ImportJobTest {
         ImportKinds importKinds(DataSource dataSource, JdbcTemplate jdbc) {
             NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(dataSource);
             return new ImportKinds(new OrderLineStore(named), new RefundStore(named),
-                    new AppDataKinds(new AppDataStore(jdbc)));
+                    new AppDataKinds(new FailingUsers(jdbc)));
         }
     }
 }
