@@ -18,7 +18,7 @@ import io.rebatch.readers.platform.Adapters;
 import io.rebatch.readers.platform.Feed;
 import io.rebatch.jobs.pull.Feeds;
 import io.rebatch.jobs.pull.PullJobConfiguration;
-import io.rebatch.writers.jdbc.SqlTime;
+import io.rebatch.writers.pull.PullWatermarks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -162,9 +162,8 @@ public class Operations {
         List<PullOutcome> out = new ArrayList<>();
         Instant to = clock.instant().minus(feeds.pullLag()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         for (Feed feed : Adapters.feeds(platform)) {
-            List<Instant> marks = jdbc.query("SELECT pulled_until FROM pull_watermark WHERE feed = ?",
-                    (rs, n) -> SqlTime.instant(rs, "pulled_until"), feed.name());
-            Instant base = marks.isEmpty() ? BusinessTime.startOf(BusinessTime.dateOf(to).minusDays(1)) : marks.get(0);
+            Instant base = new PullWatermarks(jdbc).pulledUntil(feed.name())
+                    .orElse(BusinessTime.startOf(BusinessTime.dateOf(to).minusDays(1)));
             Instant from = base.minus(feeds.overlap(feed));
             if (!from.isBefore(to)) {
                 continue;

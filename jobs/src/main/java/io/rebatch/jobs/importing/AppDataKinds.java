@@ -37,7 +37,7 @@ public class AppDataKinds {
         this.store = store;
     }
 
-    public List<ImportKind<?>> all() {
+    public List<ImportKind<?, ?>> all() {
         return List.of(
                 new Kind<UserRow>("USERS", "USER", "a users file (" + String.join(",", UsersCsv.COLUMNS) + ")",
                         UsersCsv::open, rows -> store.upsertUsers(map(rows,
@@ -101,7 +101,7 @@ public class AppDataKinds {
         }
     }
 
-    private static final class Kind<T> implements ImportKind<AppDataRow<T>> {
+    private static final class Kind<T> implements ImportKind<AppDataRow<T>, T> {
         private final String name;
         private final String rowKind;
         private final String what;
@@ -161,25 +161,15 @@ public class AppDataKinds {
         }
 
         @Override
-        public QuarantineStore.Entry rejected(String importKey, long rowNo, AppDataRow<T> row) {
+        public QuarantineStore.Entry rejected(String importKey, long rowNo, AppDataRow<T> row, PlausibleDates dates) {
             if (row instanceof AppDataRow.Rejected<T> r) {
                 return new QuarantineStore.Entry(importKey, rowNo, rowKind, null, r.source(), r.lineNo(), r.raw(),
                         r.reason());
             }
-            return null;
-        }
-
-        @Override
-        public QuarantineStore.Entry rejected(String importKey, long rowNo, AppDataRow<T> row, PlausibleDates dates) {
-            QuarantineStore.Entry e = rejected(importKey, rowNo, row);
-            if (e == null && row instanceof AppDataRow.Loaded<T> l) {
-                String reason = dateCheck.apply(l.value(), dates);
-                if (reason != null) {
-                    e = new QuarantineStore.Entry(importKey, rowNo, rowKind, null, l.source(), l.lineNo(),
-                            asCsv.apply(l.value()), reason);
-                }
-            }
-            return e;
+            AppDataRow.Loaded<T> l = (AppDataRow.Loaded<T>) row;
+            String reason = dateCheck.apply(l.value(), dates);
+            return reason == null ? null : new QuarantineStore.Entry(importKey, rowNo, rowKind, null, l.source(),
+                    l.lineNo(), asCsv.apply(l.value()), reason);
         }
 
         @Override
@@ -192,15 +182,14 @@ public class AppDataKinds {
             return false;
         }
 
+        @Override
+        public T stored(AppDataRow<T> row) {
+            return ((AppDataRow.Loaded<T>) row).value();
+        }
+
         /** Every row is counted {@code changed}: the upsert does not tell new ids from known ones. */
         @Override
-        public void store(List<AppDataRow<T>> rows, ImportCounters counters) {
-            List<T> values = new ArrayList<>(rows.size());
-            for (AppDataRow<T> row : rows) {
-                if (row instanceof AppDataRow.Loaded<T> l) {
-                    values.add(l.value());
-                }
-            }
+        public void store(List<T> values, ImportCounters counters) {
             storer.accept(values);
             counters.changed += values.size();
         }

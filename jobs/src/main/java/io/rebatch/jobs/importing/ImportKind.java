@@ -7,11 +7,13 @@ import java.util.List;
 
 /**
  * One kind of imported file (a platform's order report, the Taobao refund feed, users, bindings, clicks): how to
- * stream its rows, which rows are bad, and how to store the good ones. The import job is the same for all.
+ * stream its rows, which rows are bad, what a good row stores and how. The import job and the API pull are the same
+ * for all; {@link ImportRowProcessor} is the one place that asks these questions of a row.
  *
  * @param <T> the row type the file's reader produces
+ * @param <S> what a good row stores (an order line, a refund, a user, …)
  */
-public interface ImportKind<T> {
+public interface ImportKind<T, S> {
     /** A stable name used in the import key and the reports, e.g. {@code ORDERS:TAOBAO} or {@code USERS}. */
     String name();
 
@@ -26,18 +28,13 @@ public interface ImportKind<T> {
         return name();
     }
 
-    /** The quarantine entry for a row the parser rejected, or null for a parsed one (the API pull uses this). */
-    QuarantineStore.Entry rejected(String importKey, long rowNo, T row);
-
     /**
      * The quarantine entry for a bad row, or null for a good one: the parser's verdict plus the checks made after
-     * parsing (plausible dates). Deterministic for a given {@code dates}, so the scan can ask twice.
+     * parsing (plausible dates). Deterministic for a given {@code dates}, so the scan and the load agree.
      */
-    default QuarantineStore.Entry rejected(String importKey, long rowNo, T row, PlausibleDates dates) {
-        return rejected(importKey, rowNo, row);
-    }
+    QuarantineStore.Entry rejected(String importKey, long rowNo, T row, PlausibleDates dates);
 
-    /** A check that needs the whole file (inviter cycles), or null for kinds without one. A new one per scan. */
+    /** A check that needs the whole file (inviter cycles), or null for kinds without one. A new one per pass. */
     default FileCheck<T> newFileCheck() {
         return null;
     }
@@ -45,17 +42,17 @@ public interface ImportKind<T> {
     /** True for rows that are counted but neither stored nor quarantined (not-yet-paid orders). */
     boolean skipped(T row);
 
-    /** Stores a chunk of good rows, adding to the counters. Runs in the chunk's transaction. */
-    void store(List<T> rows, ImportCounters counters);
+    /** What a good row (neither skipped nor rejected) stores. */
+    S stored(T row);
 
-    /**
-     * A check over the whole file: the scan feeds it every row that passed the row checks, then asks for the verdict
-     * and, when some rows are refused, reads the file a second time to quarantine them.
-     */
+    /** Stores a chunk of good rows' values, adding to the counters. Runs in the chunk's transaction. */
+    void store(List<S> values, ImportCounters counters);
+
+    /** A check over the whole file: fed every row that passed the row checks, then asked for the verdict. */
     interface FileCheck<T> {
         void add(T row);
 
-        /** Null when nothing is refused; else the verdict applied to every good row of the second pass. */
+        /** Null when nothing is refused; else the verdict applied to every row that passed the row checks. */
         RowVerdict<T> finish();
     }
 

@@ -21,7 +21,7 @@ import java.util.Map;
  * {@code BINDINGS}, {@code CLICKS}.
  */
 public class ImportKinds {
-    private final Map<String, ImportKind<?>> kinds = new LinkedHashMap<>();
+    private final Map<String, ImportKind<?, ?>> kinds = new LinkedHashMap<>();
 
     public ImportKinds(OrderLineStore orders, RefundStore refunds, AppDataKinds appData) {
         // every platform's order feed, then the other feeds (Taobao's refunds): the order of the "known:" list
@@ -38,12 +38,12 @@ public class ImportKinds {
         appData.all().forEach(this::register);
     }
 
-    private void register(ImportKind<?> kind) {
+    private void register(ImportKind<?, ?> kind) {
         kinds.put(kind.name(), kind);
     }
 
-    public ImportKind<?> get(String name) {
-        ImportKind<?> k = kinds.get(name);
+    public ImportKind<?, ?> get(String name) {
+        ImportKind<?, ?> k = kinds.get(name);
         if (k == null) {
             throw new IllegalArgumentException("unknown import kind '" + name + "' (known: " + kinds.keySet() + ")");
         }
@@ -51,7 +51,7 @@ public class ImportKinds {
     }
 
     /** Platform order reports and the Taobao refund feed, read by the readers' report parsers. */
-    static final class OrderReportKind implements ImportKind<ReportRow> {
+    static final class OrderReportKind implements ImportKind<ReportRow, Object> {
         private final Feed feed;
         private final Platform platform;
         private final boolean refundFeed;
@@ -81,14 +81,6 @@ public class ImportKinds {
             return refundFeed ? "a " + platform + " refund feed" : "a " + platform + " order report";
         }
 
-        Feed feed() {
-            return feed;
-        }
-
-        boolean refundFeed() {
-            return refundFeed;
-        }
-
         @Override
         public Cursor<ReportRow> open(Path file) {
             var cursor = Adapters.of(platform).open(file, feed, PlausibleTimes.ANY);
@@ -110,8 +102,8 @@ public class ImportKinds {
             };
         }
 
-        @Override
-        public QuarantineStore.Entry rejected(String importKey, long rowNo, ReportRow row) {
+        /** The parser's verdict, and a row of the other feed (an order in a refund file or the reverse). */
+        private QuarantineStore.Entry parserRejected(String importKey, long rowNo, ReportRow row) {
             if (row instanceof ReportRow.Rejected r) {
                 return new QuarantineStore.Entry(importKey, rowNo, refundFeed ? "REFUND" : "ORDER", platform.name(),
                         r.source(), r.lineNo(), r.raw(), r.reason());
@@ -131,7 +123,7 @@ public class ImportKinds {
          */
         @Override
         public QuarantineStore.Entry rejected(String importKey, long rowNo, ReportRow row, PlausibleDates dates) {
-            QuarantineStore.Entry e = rejected(importKey, rowNo, row);
+            QuarantineStore.Entry e = parserRejected(importKey, rowNo, row);
             if (e != null) {
                 return e;
             }
@@ -168,20 +160,26 @@ public class ImportKinds {
             return row instanceof ReportRow.SkippedUnpaid;
         }
 
+        /** An order line, or a refund for the refund feed. */
         @Override
-        public void store(List<ReportRow> rows, ImportCounters counters) {
+        public Object stored(ReportRow row) {
+            return row instanceof ReportRow.RefundSnapshot r ? r.refund() : ((ReportRow.Snapshot) row).line();
+        }
+
+        @Override
+        public void store(List<Object> values, ImportCounters counters) {
             if (refundFeed) {
-                storeRefunds(rows, counters);
+                storeRefunds(values, counters);
             } else {
-                storeLines(rows, counters);
+                storeLines(values, counters);
             }
         }
 
-        private void storeLines(List<ReportRow> rows, ImportCounters counters) {
+        private void storeLines(List<Object> rows, ImportCounters counters) {
             // Within a chunk the last of equal versions wins, as it would across files.
             Map<String, OrderLine> latest = new LinkedHashMap<>();
-            for (ReportRow row : rows) {
-                OrderLine l = ((ReportRow.Snapshot) row).line();
+            for (Object row : rows) {
+                OrderLine l = (OrderLine) row;
                 OrderLine prev = latest.get(l.orderLineId());
                 if (prev != null && !SnapshotOrder.replaces(l.version(), prev.version())) {
                     counters.stale++;
@@ -211,10 +209,10 @@ public class ImportKinds {
             orders.upsert(toWrite);
         }
 
-        private void storeRefunds(List<ReportRow> rows, ImportCounters counters) {
+        private void storeRefunds(List<Object> rows, ImportCounters counters) {
             Map<String, Refund> latest = new LinkedHashMap<>();
-            for (ReportRow row : rows) {
-                Refund r = ((ReportRow.RefundSnapshot) row).refund();
+            for (Object row : rows) {
+                Refund r = (Refund) row;
                 Refund prev = latest.get(r.orderLineId());
                 if (prev != null && !Refund.replaces(r, prev)) {
                     counters.stale++;

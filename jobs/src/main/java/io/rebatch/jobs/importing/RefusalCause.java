@@ -27,14 +27,14 @@ final class RefusalCause {
     static final int SAMPLE = 200;
     private static final int HEAD = 400;
 
-    private final ImportKind<?> kind;
+    private final ImportKind<?, ?> kind;
     private final Map<ReportSignature, Integer> markers = new HashMap<>();
     private int encoding;
     private int sampled;
     private String firstReason;
     private long firstLine;
 
-    RefusalCause(ImportKind<?> kind) {
+    RefusalCause(ImportKind<?, ?> kind) {
         this.kind = kind;
     }
 

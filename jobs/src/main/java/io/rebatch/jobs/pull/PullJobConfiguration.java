@@ -4,12 +4,16 @@ import io.rebatch.jobs.common.FaultInjection;
 import io.rebatch.jobs.common.RebatchProperties;
 import io.rebatch.jobs.importing.ImportKind;
 import io.rebatch.jobs.importing.ImportKinds;
+import io.rebatch.jobs.importing.ImportRowProcessor;
 import io.rebatch.jobs.importing.ImportRuns;
 import io.rebatch.jobs.importing.PlausibleDates;
 import io.rebatch.readers.api.PullRuntime;
 import io.rebatch.readers.api.HttpSettings;
 import io.rebatch.readers.api.TimeWindow;
 import io.rebatch.readers.report.ReportRow;
+import io.rebatch.writers.imports.ImportRunStore;
+import io.rebatch.writers.pull.PageArchive;
+import io.rebatch.writers.pull.PullWatermarks;
 import io.rebatch.writers.quarantine.QuarantineStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -96,8 +100,12 @@ public class PullJobConfiguration {
                                      @Value("#{stepExecution}") StepExecution stepExecution,
                                      FaultInjection faults) {
         Feed f = Adapters.feed(feed);
-        return new WindowWriter(f, feeds.pull(f), (ImportKind<ReportRow>) kinds.get(f.importKind()), quarantine, jdbc,
-                archiveDir, importKey(f, from, to), stepExecution, faults,
+        ImportKind<ReportRow, Object> kind = (ImportKind<ReportRow, Object>) kinds.get(f.importKind());
+        // Pulled rows are held to the plausible range by the API client itself (Feeds), page by page.
+        ImportRowProcessor<ReportRow, Object> rows = new ImportRowProcessor<>(kind, importKey(f, from, to),
+                PlausibleDates.ANY);
+        return new WindowWriter(f, feeds.pull(f), kind, rows, quarantine, new PageArchive(archiveDir),
+                new PullWatermarks(jdbc), stepExecution, faults,
                 io.rebatch.domain.BusinessTime.dateOf(Instant.parse(to).minusMillis(1)));
     }
 
@@ -107,7 +115,7 @@ public class PullJobConfiguration {
 
     @Bean
     public Step pullRecordStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                               JdbcTemplate jdbc, Clock clock) {
+                               ImportRunStore runs, Clock clock) {
         return new StepBuilder("pullRecord", jobRepository).tasklet((contribution, chunkContext) -> {
             StepExecution se = chunkContext.getStepContext().getStepExecution();
             JobExecution je = se.getJobExecution();
@@ -115,8 +123,8 @@ public class PullJobConfiguration {
             ExecutionContext c = jobRepository.getLastStepExecution(je.getJobInstance(), "pullWindows").getExecutionContext();
             Feed feed = Adapters.feed(p.getString("feed"));
             String key = importKey(feed, p.getString("from"), p.getString("to"));
-            ImportRuns.record(jdbc, clock.instant(), key, "PULL:" + feed, feed.platform().name(),
-                    p.getString("from") + "/" + p.getString("to"), "-", c, c);
+            runs.record(ImportRuns.of(clock.instant(), key, "PULL:" + feed, feed.platform().name(),
+                    p.getString("from") + "/" + p.getString("to"), "-", c, c));
             return RepeatStatus.FINISHED;
         }, transactionManager).build();
     }
