@@ -36,7 +36,6 @@ import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -179,7 +178,7 @@ class ImportJobTest {
         return ImportSummary.from(stepOf(run, "record").orElseThrow().getExecutionContext());
     }
 
-    @Configuration
+    /** Not a {@code @Configuration}: the app's component scan must not pick it up (see {@code JobTestBeans}). */
     @EnableBatchProcessing
     @EnableJdbcJobRepository
     @Import(ImportJobConfiguration.class)

@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -21,8 +20,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * The shared beans a single job needs in a {@code @SpringBatchTest} (Boot's auto-configuration gives the data
  * source, Flyway and Spring Batch): a fixed clock, the ledger writer, the rule sets of {@code config/rules}, the job
  * lock. Use with the properties below: an in-memory H2 of its own, migrated by the project's Flyway scripts.
+ * Deliberately not a {@code @Configuration}: the job tests {@code @Import} it, and the app's component scan (which
+ * covers {@code io.rebatch.jobs} and sees this module's test classes in the app's tests) must not pick it up.
  */
-@Configuration
 @EnableConfigurationProperties({RebatchProperties.class, LockProperties.class})
 public class JobTestBeans {
     /** The properties of a job test: {@code URL + "<name>" + DATABASE} is an in-memory H2 of its own. */
