@@ -1,6 +1,6 @@
 package io.rebatch.app.cli;
 
-import io.rebatch.domain.Platforms;
+import io.rebatch.sandbox.Simulators;
 import io.rebatch.domain.Money;
 import io.rebatch.sandbox.generator.ScenarioGenerator;
 import io.rebatch.sandbox.generator.ScenarioSpec;
@@ -101,7 +101,7 @@ class DemoCommand implements Callable<Integer> {
                 out.printf("demo: sandbox APIs at %s (throttling %.1f%%, HTTP 5xx %.1f%%)%n", sandbox.baseUrl(),
                         throttleRate * 100, errorRate * 100);
                 props.putAll(sandbox.clientProperties());
-                for (Platform p : Platforms.all()) {
+                for (Platform p : Simulators.platforms()) {
                     props.put("rebatch.platforms." + p.code().toLowerCase(Locale.ROOT) + ".rate-cap", "1000");
                 }
                 steps = new ArrayList<>(List.of("load users in/users.csv", "load bindings in/bindings.csv",
@@ -145,7 +145,7 @@ class DemoCommand implements Callable<Integer> {
             n += new DemoServe(root).run(out);
             summary(out, n, (System.nanoTime() - t0) / 1_000_000);
             if (sandbox != null) {
-                for (Platform p : Platforms.all()) {
+                for (Platform p : Simulators.platforms()) {
                     CounterSnapshot c = sandbox.counters(p);
                     out.printf("sandbox %-6s %6d requests, %6d pages, %7d snapshots served, %4d throttled, %4d errors%n",
                             p, c.requests(), c.pagesServed(), c.snapshotsServed(), c.throttled(), c.errors());

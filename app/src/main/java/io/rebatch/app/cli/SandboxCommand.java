@@ -1,6 +1,7 @@
 package io.rebatch.app.cli;
 
-import io.rebatch.domain.Platform;
+import io.rebatch.sandbox.Simulators;
+import java.util.stream.Collectors;
 import io.rebatch.sandbox.server.SandboxServer;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -62,9 +63,12 @@ class SandboxCommand implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }));
-        root.out().printf("sandbox: serving Taobao %s, JD %s, PDD %s (seed %d, %d order lines, %s..%s); Ctrl-C stops%n",
-                server.url(Platform.TAOBAO), server.url(Platform.JD), server.url(Platform.PDD), seed, orders, from, to);
-        root.out().println("sandbox: app keys: taobao tb-key, jd jd-key, pdd pdd-client (secrets: the sandbox defaults)");
+        root.out().printf("sandbox: serving %s (seed %d, %d order lines, %s..%s); Ctrl-C stops%n",
+                Simulators.platforms().stream().map(p -> p + " " + server.url(p)).collect(Collectors.joining(", ")), seed,
+                orders, from, to);
+        root.out().println("sandbox: client settings: " + server.clientProperties().entrySet().stream()
+                .filter(e -> !e.getKey().endsWith("secret")).map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" ")) + " (secrets: the sandbox defaults)");
         root.out().flush();
         stopped.await();
         return 0;

@@ -3,6 +3,7 @@ package io.rebatch.jobs.importing;
 import io.rebatch.domain.BadInputException;
 import io.rebatch.writers.quarantine.QuarantineStore;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -35,6 +36,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * {@link ImportJobConfiguration#REFUSAL_KEY}; it never throws for bad input.
  */
 public class ImportScanListener<T, S> implements StepExecutionListener, SkipListener<ImportRow<T>, S> {
+    static final int BATCH = 500;
+    private final List<QuarantineStore.Entry> pending = new ArrayList<>();
     private static final Logger log = LoggerFactory.getLogger(ImportScanListener.class);
 
     /**
@@ -68,21 +71,38 @@ public class ImportScanListener<T, S> implements StepExecutionListener, SkipList
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
+        pending.clear();
         quarantine.deleteAll(importKey);
         stepExecution.getExecutionContext().remove(ImportJobConfiguration.REFUSAL_KEY);
         cause = new RefusalCause(kind);
         badFile = null;
     }
 
+    /**
+     * Quarantines a bad row: buffered and inserted {@value #BATCH} at a time (a batched statement, not a round trip
+     * a row), the rest when the step ends. A scan that dies in between is harmless: a new scan of the file starts by
+     * clearing its import key's rows and judges the file afresh.
+     */
     @Override
     public void onSkipInProcess(ImportRow<T> item, Throwable t) {
         QuarantineStore.Entry e = ((BadRowException) t).entry();
         cause.add(e);
-        quarantine.insert(List.of(e));
+        pending.add(e);
+        if (pending.size() >= BATCH) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        if (!pending.isEmpty()) {
+            quarantine.insert(List.copyOf(pending));
+            pending.clear();
+        }
     }
 
     @Override
     public ExitStatus afterStep(StepExecution se) {
+        flush();
         if (se.getStatus() == BatchStatus.FAILED || !se.getFailureExceptions().isEmpty()) {
             return null; // a fault, not a verdict: the step failed before the file was read
         }

@@ -20,6 +20,10 @@ import java.util.TreeMap;
  * </ul>
  * UTF-8, uppercase hex. Dropping empty values follows TOP's published algorithm; the sandbox
  * applies the same rule to JD and PDD (their SDKs do so too).
+ *
+ * <p>Written apart from the client's {@code io.rebatch.readers.api.Signing} on purpose, though it computes the same:
+ * the gateway is the test oracle of the client's signing, and one shared implementation would let a bug in it sign
+ * and verify alike (the sandbox depends on nothing but the domain).
  */
 public final class Signatures {
     private Signatures() {
