@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>The multi-week sample is prepared once per database: every file loaded, then one settle, so every line has
  * been tried with all the data there is (later dates differ only by freeze periods, and the single-process result
  * does not depend on the order in which dates are settled). Each round settles later dates on a copy of it.
- * System properties: {@code rebatch.test.concurrent.rounds} (default 8 per database, to keep the whole suite within its 20 minutes; 20 or more for a longer hunt),
+ * System properties: {@code rebatch.test.concurrent.rounds} (default 4 per database, to keep the whole suite within its 20 minutes; 20 or more for a longer hunt),
  * {@code rebatch.test.concurrent.seed} (default 20261126; printed, and named in every failure).
  */
 class ConcurrentSettleIT {
@@ -56,7 +56,7 @@ class ConcurrentSettleIT {
     @MethodSource("databases")
     void concurrentSettlesPostEveryLineOnceAndConvergeToTheSingleProcessBalances(Function<Path, RoundDatabases> target,
                                                                                @TempDir Path work) throws IOException {
-        int rounds = Integer.getInteger("rebatch.test.concurrent.rounds", 8);
+        int rounds = Integer.getInteger("rebatch.test.concurrent.rounds", 4);
         long seed = Long.getLong("rebatch.test.concurrent.seed", 20261126L);
         long started = System.nanoTime();
         try (RoundDatabases databases = target.apply(work.resolve("h2"))) {

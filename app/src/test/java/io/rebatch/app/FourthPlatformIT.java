@@ -105,21 +105,22 @@ class FourthPlatformIT {
         api.start();
         try {
             String db = "jdbc:h2:file:" + work.resolve("db").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
-            List<String> jvm = List.of("-Duser.timezone=America/New_York",
+            List<String> jvm = new ArrayList<>(ChildProcess.FAST_START);
+            jvm.addAll(List.of("-Duser.timezone=America/New_York",
                     "-Drebatch.platforms.douyin.endpoint=http://127.0.0.1:" + api.getAddress().getPort() + "/",
                     "-Drebatch.platforms.douyin.app-key=k", "-Drebatch.platforms.douyin.app-secret=s",
-                    "-Drebatch.archive-dir=" + work.resolve("archive"));
+                    "-Drebatch.archive-dir=" + work.resolve("archive")));
             cli(work, jvm, db, config, "load", "users", work.resolve("users.csv").toString());
             cli(work, jvm, db, config, "load", "bindings", work.resolve("bindings.csv").toString());
-            cli(work, jvm, db, config, "run", "--date", DATE, "--platform", "douyin");
-            assertThat(requests.get()).as("pages asked of the fake API").isGreaterThanOrEqualTo(2);
             String refused = cli(work, jvm, db, config, 2, "import", "--platform", "douyin",
                     work.resolve("mostly-bad.jsonl").toString());
             assertThat(refused).contains("not a DOUYIN order report?").contains("nothing of the file was imported");
             String imported = cli(work, jvm, db, config, "import", "--platform", "douyin",
                     work.resolve("dump.jsonl").toString());
             assertThat(imported).contains("quarantined 1");
-            cli(work, jvm, db, config, "settle", "--date", DATE);
+            // pulls the day from the fake API, then settles it: the imported lines and the pulled ones
+            cli(work, jvm, db, config, "run", "--date", DATE, "--platform", "douyin");
+            assertThat(requests.get()).as("pages asked of the fake API").isGreaterThanOrEqualTo(2);
             cli(work, jvm, db, config, "export", "lines", "--out", work.resolve("lines.csv").toString());
             cli(work, jvm, db, config, "export", "balances", "--out", work.resolve("balances.csv").toString());
         } finally {

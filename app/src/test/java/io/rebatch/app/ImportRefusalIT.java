@@ -269,18 +269,6 @@ class ImportRefusalIT {
     }
 
     private static List<String[]> query(TestDatabase db, String sql) throws SQLException {
-        List<String[]> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                String[] row = new String[n];
-                for (int i = 0; i < n; i++) {
-                    row[i] = rs.getString(i + 1);
-                }
-                out.add(row);
-            }
-        }
-        return out;
+        return Scenarios.table(db.jdbcUrl(), sql);
     }
 }

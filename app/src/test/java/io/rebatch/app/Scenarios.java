@@ -116,4 +116,21 @@ public final class Scenarios {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Every row of a query, each column as text. */
+    public static List<String[]> table(String jdbcUrl, String sql) throws java.sql.SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl);
+             java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                String[] row = new String[n];
+                for (int i = 0; i < n; i++) {
+                    row[i] = rs.getString(i + 1);
+                }
+                out.add(row);
+            }
+        }
+        return out;
+    }
 }

@@ -111,7 +111,7 @@ class WithdrawalConcurrencyIT {
         List<List<Attempt>> plan = Attempt.plan(random, THREADS, PER_THREAD, "t", THREADS_CAPPED, THREADS_DRAINED);
         WithdrawalTally tally = new WithdrawalTally(url, List.of(THREADS_CAPPED, THREADS_DRAINED));
         long started = System.nanoTime();
-        inParallel(THREADS, i -> plan.get(i).forEach(a -> send(withdrawals, a, tally)));
+        Parallel.inParallel(THREADS, i -> plan.get(i).forEach(a -> send(withdrawals, a, tally)));
         System.out.println(tally.figures(name, "threads " + THREADS + "x" + PER_THREAD, System.nanoTime() - started));
         tally.assertHolds(url, THREADS * PER_THREAD);
         assertBound(url, tally, THREADS_CAPPED, THREADS_DRAINED);
@@ -138,7 +138,7 @@ class WithdrawalConcurrencyIT {
         WithdrawalRequest request = WithdrawalRequest.of(SAME_KEY, 1234, ACCOUNT, NAME, "same-key-1");
         Withdrawals.Outcome[] outcomes = new Withdrawals.Outcome[THREADS];
         long started = System.nanoTime();
-        inParallel(THREADS, i -> outcomes[i] = withdrawals.request(request));
+        Parallel.inParallel(THREADS, i -> outcomes[i] = withdrawals.request(request));
         Set<Long> ids = new TreeSet<>();
         int created = 0;
         for (Withdrawals.Outcome o : outcomes) {
@@ -147,7 +147,7 @@ class WithdrawalConcurrencyIT {
             created += o.created() ? 1 : 0;
         }
         ConcurrentLinkedQueue<String> conflicts = new ConcurrentLinkedQueue<>();
-        inParallel(THREADS, i -> {
+        Parallel.inParallel(THREADS, i -> {
             try {
                 withdrawals.request(i % 2 == 0 ? WithdrawalRequest.of(SAME_KEY, 1235, ACCOUNT, NAME, "same-key-1")
                         : WithdrawalRequest.of(SAME_KEY, 1234, "other@example.cn", NAME, "same-key-1"));
@@ -246,31 +246,6 @@ class WithdrawalConcurrencyIT {
         assertThat(CAP_FEN - tally.acceptedFen(capped)).as("cap left to user %d", capped).isLessThan(MAX_SMALL_FEN);
         assertThat(Balance.of(url, drained).availableFen()).as("available left to user %d", drained)
                 .isLessThan(MAX_SMALL_FEN);
-    }
-
-    /** Runs {@code task(0 … n-1)} in n threads released together; fails on any exception or after 120 s. */
-    static void inParallel(int n, IntConsumer task) {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    task.accept(index);
-                    return null;
-                }));
-            }
-            go.countDown();
-            for (Future<?> f : futures) {
-                f.get(120, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new AssertionError("a worker failed: " + e, e);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /**

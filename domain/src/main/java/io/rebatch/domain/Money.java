@@ -17,16 +17,19 @@ public final class Money {
 
     /** A yuan string such as {@code "12.30"} to fen. */
     public static long yuanToFen(String yuan) {
+        return yuanToFen(decimal(yuan), yuan);
+    }
+
+    /** The number a yuan text holds; missing or not a number is bad input. */
+    private static BigDecimal decimal(String yuan) {
         if (yuan == null || yuan.isBlank()) {
             throw new BadInputException("amount is missing");
         }
-        BigDecimal value;
         try {
-            value = new BigDecimal(yuan.trim());
+            return new BigDecimal(yuan.trim());
         } catch (NumberFormatException e) {
             throw new BadInputException("amount '" + yuan + "' is not a number");
         }
-        return yuanToFen(value, yuan);
     }
 
     /** A yuan amount (e.g. a JSON number read as BigDecimal) to fen, exactly. */
@@ -53,15 +56,7 @@ public final class Money {
      * give sub-fen amounts (Taobao refund API, platforms.md part A).
      */
     public static long yuanToFenHalfUp(String yuan, int maxDecimals) {
-        if (yuan == null || yuan.isBlank()) {
-            throw new BadInputException("amount is missing");
-        }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(yuan.trim());
-        } catch (NumberFormatException e) {
-            throw new BadInputException("amount '" + yuan + "' is not a number");
-        }
+        BigDecimal value = decimal(yuan);
         if (value.signum() < 0) {
             throw new BadInputException("amount '" + yuan + "' is negative");
         }

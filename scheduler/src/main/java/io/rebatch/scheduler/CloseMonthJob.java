@@ -1,9 +1,7 @@
 package io.rebatch.scheduler;
 
 import io.rebatch.jobs.common.JobRunner;
-import io.rebatch.jobs.common.Operations;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The month close (the 21st, after the platforms' monthly settlement): closes the previous month without statement
@@ -11,9 +9,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * completed close of that month is not run again by the scheduler.
  */
 public class CloseMonthJob extends TriggeredJob {
-    @Autowired
-    private Operations operations;
-
     @Override
     protected String schedule() {
         return "close-month";

@@ -5,7 +5,6 @@ import io.rebatch.jobs.common.Operations;
 import java.time.Instant;
 import java.time.LocalDate;
 import io.rebatch.domain.Platform;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The nightly run (02:30 by default): pull yesterday's changes from every platform, then settle yesterday. A
@@ -14,12 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * run (the settle would miss its changes); its job is FAILED and the next firing, or {@code run --date D}, resumes.
  */
 public class NightlyRunJob extends TriggeredJob {
-    @Autowired
-    private Operations operations;
-
-    @Autowired
-    private PulledPlatforms pulled;
-
     @Override
     protected String schedule() {
         return "nightly";

@@ -4,7 +4,6 @@ import io.rebatch.jobs.common.JobRunner;
 import io.rebatch.jobs.common.Operations;
 import io.rebatch.domain.Platform;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The incremental pull (every 15 minutes by default): each feed from its watermark, so pending rebates show in the
@@ -12,12 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * next one pulls from the same watermark, so nothing is lost.
  */
 public class PullJob extends TriggeredJob {
-    @Autowired
-    private Operations operations;
-
-    @Autowired
-    private PulledPlatforms pulled;
-
     @Override
     protected String schedule() {
         return "pull";

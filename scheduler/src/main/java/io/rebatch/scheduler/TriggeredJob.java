@@ -1,5 +1,6 @@
 package io.rebatch.scheduler;
 
+import io.rebatch.jobs.common.Operations;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rebatch.jobs.common.JobRunner;
 import io.rebatch.jobs.common.LockHeldException;
@@ -42,6 +43,14 @@ public abstract class TriggeredJob implements Job {
 
     @Autowired
     protected SchedulerProperties properties;
+
+    /** What the jobs call: the operator's operations (under the database job lock). */
+    @Autowired
+    protected Operations operations;
+
+    /** The platforms the pulls read (those with API credentials of the configured ones). */
+    @Autowired
+    protected PulledPlatforms pulled;
 
     @Autowired
     private ObjectProvider<MeterRegistry> meters;

@@ -1,10 +1,7 @@
 package io.rebatch.app.cli;
 
 import io.rebatch.jobs.common.Operations;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code recover EXECUTION_ID}: marks an execution left STARTED by a process that died as FAILED so that
@@ -15,13 +12,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "recover", description = "Mark an execution left STARTED by a crashed process as FAILED so it can"
         + " be restarted.")
-class RecoverCommand implements Callable<Integer> {
-    @ParentCommand
-    RebatchCommand root;
-
-    @Parameters(index = "0", paramLabel = "EXECUTION_ID")
-    long executionId;
-
+class RecoverCommand extends ExecutionCommand {
     @Override
     public Integer call() {
         var e = root.bean(Operations.class).recover(executionId);

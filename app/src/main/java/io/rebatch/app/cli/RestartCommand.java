@@ -1,10 +1,7 @@
 package io.rebatch.app.cli;
 
 import io.rebatch.jobs.common.Operations;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code restart EXECUTION_ID}: resumes a FAILED or STOPPED job execution after its last committed chunk. Exit 2
@@ -12,13 +9,7 @@ import picocli.CommandLine.ParentCommand;
  * latest of its instance; otherwise the job's own outcome (0 or 1) as {@code settle}/{@code run} print it.
  */
 @Command(name = "restart", description = "Resume a FAILED or STOPPED job execution after its last committed chunk.")
-class RestartCommand implements Callable<Integer> {
-    @ParentCommand
-    RebatchCommand root;
-
-    @Parameters(index = "0", paramLabel = "EXECUTION_ID")
-    long executionId;
-
+class RestartCommand extends ExecutionCommand {
     @Override
     public Integer call() {
         var outcome = root.withProgress("restart " + executionId,

@@ -1,5 +1,6 @@
 package io.rebatch.app.serve;
 
+import io.rebatch.app.Parallel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rebatch.app.LedgerInvariants;
@@ -222,7 +223,7 @@ class RestApiWithdrawalIT {
         ConcurrentLinkedQueue<String> sameKey = new ConcurrentLinkedQueue<>();
         Map<String, Integer> refusals = new TreeMap<>();
         long started = System.nanoTime();
-        inParallel(THREADS, t -> {
+        Parallel.inParallel(THREADS, t -> {
             // First every thread sends the same request under one key, all at once; then its own requests.
             ApiClient.Reply r = server.client().withdraw(server.tokens.app(capped), "same-key", 777, ACCOUNT, NAME);
             sameKey.add(r.status() + " " + (r.json() == null ? r.body() : r.json().path("id").asString()));
@@ -305,28 +306,5 @@ class RestApiWithdrawalIT {
             lowest = Math.min(lowest, balance);
         }
         return lowest;
-    }
-
-    /** Runs {@code task(0 … n-1)} in n threads released together; fails on any exception or after 120 s. */
-    static void inParallel(int n, java.util.function.IntConsumer task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    task.accept(index);
-                    return null;
-                }));
-            }
-            go.countDown();
-            for (Future<?> f : futures) {
-                f.get(120, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

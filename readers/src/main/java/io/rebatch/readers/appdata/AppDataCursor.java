@@ -2,6 +2,7 @@ package io.rebatch.readers.appdata;
 
 import io.rebatch.domain.BadInputException;
 import io.rebatch.readers.report.CsvRecords;
+import io.rebatch.readers.report.Iterators;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -72,12 +73,7 @@ public final class AppDataCursor<T> implements Iterator<AppDataRow<T>>, AutoClos
 
     /** Skips up to {@code n} records (a restart resuming after its last commit); returns how many were skipped. */
     public long skip(long n) {
-        long skipped = 0;
-        while (skipped < n && hasNext()) {
-            next();
-            skipped++;
-        }
-        return skipped;
+        return Iterators.skip(this, n);
     }
 
     @Override

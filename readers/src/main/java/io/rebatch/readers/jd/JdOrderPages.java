@@ -43,7 +43,8 @@ public final class JdOrderPages {
     }
 
     /**
-     * An order whose times fall outside {@code times} is Rejected.
+     * One page of orders; an order whose orderTime, finishTime or modifyTime falls outside {@code times} (payMonth: only
+     * before its start, being a planned date) is Rejected.
      *
      * @throws PageParseException if the body or its queryResult is not JSON, is truncated, or is not a JD order page
      */

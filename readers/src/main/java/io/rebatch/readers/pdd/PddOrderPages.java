@@ -39,7 +39,8 @@ public final class PddOrderPages {
     }
 
     /**
-     * An order whose times fall outside {@code times} is Rejected.
+     * One page of orders; an order whose create, pay, receive, settle or modify time falls outside {@code times} is
+     * Rejected.
      *
      * @throws PageParseException if the body is not JSON, truncated, or not a PDD order page
      */

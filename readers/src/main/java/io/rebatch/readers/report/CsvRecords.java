@@ -106,6 +106,24 @@ public final class CsvRecords implements AutoCloseable {
     }
 
     /**
+     * Opens a file (encoding detected) whose header must have every column in {@code required}; a file that has not
+     * is closed and refused, the message ending with {@code hint} when one is given (e.g. "is this a Taobao order
+     * export?").
+     *
+     * @throws BadInputException naming the file, every missing column and the header found, on one line
+     */
+    public static CsvRecords openWithColumns(Path file, Collection<String> required, String hint) {
+        CsvRecords csv = open(file, null);
+        try {
+            csv.requireColumns(required);
+        } catch (BadInputException e) {
+            csv.close();
+            throw hint == null ? e : new BadInputException(e.getMessage() + " (" + hint + ")");
+        }
+        return csv;
+    }
+
+    /**
      * Checks that the header has every column in {@code required}; an {@link #isEmpty() empty} file passes.
      *
      * @throws BadInputException naming the file, every missing column and the header found, on one line

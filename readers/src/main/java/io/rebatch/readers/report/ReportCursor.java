@@ -97,12 +97,7 @@ public final class ReportCursor implements Iterator<ReportRow>, AutoCloseable {
 
     /** Skips up to {@code n} rows (a restart resuming after its last commit); returns how many were skipped. */
     public long skip(long n) {
-        long skipped = 0;
-        while (skipped < n && hasNext()) {
-            next();
-            skipped++;
-        }
-        return skipped;
+        return Iterators.skip(this, n);
     }
 
     @Override

@@ -74,13 +74,7 @@ public final class TaobaoExportCsv {
      * @throws BadInputException naming the file and every missing required column, or the file's wrong encoding
      */
     public static ReportCursor open(Path file, PlausibleTimes times) {
-        CsvRecords csv = CsvRecords.open(file, null);
-        try {
-            csv.requireColumns(REQUIRED_COLUMNS);
-        } catch (BadInputException e) {
-            csv.close();
-            throw new BadInputException(e.getMessage() + " (is this a Taobao order export?)");
-        }
+        CsvRecords csv = CsvRecords.openWithColumns(file, REQUIRED_COLUMNS, "is this a Taobao order export?");
         CsvRowFields.Columns columns = CsvRowFields.columns(COLUMNS, csv);
         return ReportCursor.ofCsv(csv, r -> TaobaoOrderMapping.map(columns.row(r.values()),
                 TaobaoOrderMapping.EXPORT_STATUS_READER, r.raw(), r.source(), r.lineNo(), times));

@@ -36,13 +36,7 @@ public final class TaobaoRefundCsv {
      * @throws BadInputException naming the file and every missing required column, or the file's wrong encoding
      */
     public static ReportCursor open(Path file, PlausibleTimes times) {
-        CsvRecords csv = CsvRecords.open(file, null);
-        try {
-            csv.requireColumns(REQUIRED_COLUMNS);
-        } catch (BadInputException e) {
-            csv.close();
-            throw e;
-        }
+        CsvRecords csv = CsvRecords.openWithColumns(file, REQUIRED_COLUMNS, null);
         CsvRowFields.Columns columns = CsvRowFields.columns(COLUMNS, csv);
         return ReportCursor.ofCsv(csv, r -> TaobaoRefundMapping.map(columns.row(r.values()), r.raw(), r.source(), r.lineNo(), times));
     }
