@@ -47,7 +47,8 @@ class PullRunIT {
     @AfterEach
     void clearProperties() {
         for (String p : List.of("taobao", "jd", "pdd")) {
-            for (String k : List.of("endpoint", "app-key", "app-secret", "client-id", "client-secret", "rate-cap")) {
+            for (String k : List.of("endpoint", "app-key", "app-secret", "client-id", "client-secret", "rate-cap",
+                    "retry.base-delay", "retry.max-delay")) {
                 System.clearProperty("rebatch.platforms." + p + "." + k);
             }
         }
@@ -202,6 +203,10 @@ class PullRunIT {
         System.setProperty("rebatch.platforms.pdd.client-secret", PDD_SECRET);
         for (String p : List.of("taobao", "jd", "pdd")) {
             System.setProperty("rebatch.platforms." + p + ".rate-cap", "1000");
+            // the injected throttling and 5xx are retried as in production, with short back-offs (a server-given wait
+            // is still honoured in full)
+            System.setProperty("rebatch.platforms." + p + ".retry.base-delay", "20ms");
+            System.setProperty("rebatch.platforms." + p + ".retry.max-delay", "200ms");
         }
         System.setProperty("rebatch.archive-dir", archive.toString());
         System.setProperty("rebatch.reports-dir", reports.toString());

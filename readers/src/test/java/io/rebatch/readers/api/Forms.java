@@ -27,4 +27,19 @@ public final class Forms {
     public static Map<String, String> params(RecordedRequest r) {
         return parse(r.getBody() == null ? "" : r.getBody().utf8());
     }
+
+    /**
+     * The MD5 signature JD and PDD expect, computed here independently of the client: every parameter but
+     * {@code sign}, sorted, key+value, wrapped in the secret, upper-case hex.
+     */
+    public static String md5Wrapped(Map<String, String> params, String secret) throws java.security.NoSuchAlgorithmException {
+        StringBuilder s = new StringBuilder();
+        new java.util.TreeMap<>(params).forEach((k, v) -> {
+            if (!k.equals("sign")) {
+                s.append(k).append(v);
+            }
+        });
+        return java.util.HexFormat.of().withUpperCase().formatHex(java.security.MessageDigest.getInstance("MD5")
+                .digest((secret + s + secret).getBytes(StandardCharsets.UTF_8)));
+    }
 }

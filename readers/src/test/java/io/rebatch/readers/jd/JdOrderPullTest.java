@@ -16,16 +16,13 @@ import io.rebatch.readers.api.TimeWindow;
 import io.rebatch.readers.api.WindowResult;
 import io.rebatch.readers.report.ReportRow;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -85,14 +82,7 @@ class JdOrderPullTest {
             Instant a = BusinessTime.parseLocal(req1.get("startTime").asString());
             Instant b = BusinessTime.parseLocal(req1.get("endTime").asString());
             assertThat(Duration.between(a, b)).isLessThanOrEqualTo(Duration.ofHours(1)).isPositive();
-            StringBuilder s = new StringBuilder();
-            new TreeMap<>(q).forEach((k, v) -> {
-                if (!k.equals("sign")) {
-                    s.append(k).append(v);
-                }
-            });
-            assertThat(q.get("sign")).isEqualTo(HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("MD5")
-                    .digest((SECRET + s + SECRET).getBytes(StandardCharsets.UTF_8))));
+            assertThat(q.get("sign")).isEqualTo(Forms.md5Wrapped(q, SECRET));
         }
     }
 

@@ -16,17 +16,14 @@ import io.rebatch.readers.api.TimeWindow;
 import io.rebatch.readers.api.WindowResult;
 import io.rebatch.readers.report.ReportRow;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.IntFunction;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -101,14 +98,7 @@ class PddOrderPullTest {
                     .containsEntry("end_update_time", Long.toString(DAY.end().getEpochSecond()));
             long seconds = Long.parseLong(q.get("end_update_time")) - Long.parseLong(q.get("start_update_time"));
             assertThat(seconds).isEqualTo(24 * 3600);
-            StringBuilder s = new StringBuilder();
-            new TreeMap<>(q).forEach((k, v) -> {
-                if (!k.equals("sign")) {
-                    s.append(k).append(v);
-                }
-            });
-            assertThat(q.get("sign")).isEqualTo(HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("MD5")
-                    .digest((SECRET + s + SECRET).getBytes(StandardCharsets.UTF_8))));
+            assertThat(q.get("sign")).isEqualTo(Forms.md5Wrapped(q, SECRET));
         }
     }
 
