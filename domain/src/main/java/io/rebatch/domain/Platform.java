@@ -40,8 +40,12 @@ public final class Platform implements Comparable<Platform> {
             throw new IllegalArgumentException("platform is missing (expected " + Platforms.expected() + ")");
         }
         String code = text.trim().toUpperCase(Locale.ROOT);
-        return Platforms.all().stream().filter(p -> p.code.equals(code)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("unknown platform '" + text + "' (expected " + Platforms.expected() + ")"));
+        for (Platform p : Platforms.all()) { // called for every app-data row: no stream, no list built
+            if (p.code.equals(code)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown platform '" + text + "' (expected " + Platforms.expected() + ")");
     }
 
     /** The code, e.g. {@code TAOBAO}. */

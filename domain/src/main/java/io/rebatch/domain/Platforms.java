@@ -20,6 +20,7 @@ public final class Platforms {
         static final List<PlatformRules> RULES = load();
         static final Map<Platform, PlatformRules> BY_PLATFORM = index(RULES);
         static final List<BindingKind> KINDS = RULES.stream().flatMap(r -> r.bindingKinds().stream()).toList();
+        static final List<Platform> ALL = RULES.stream().map(PlatformRules::platform).toList();
     }
 
     private Platforms() {
@@ -27,7 +28,7 @@ public final class Platforms {
 
     /** Every registered platform, in listing order. */
     public static List<Platform> all() {
-        return Loaded.RULES.stream().map(PlatformRules::platform).toList();
+        return Loaded.ALL;
     }
 
     /** The rules of a registered platform; an unregistered one is a clear error. */
