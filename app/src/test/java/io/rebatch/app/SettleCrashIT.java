@@ -97,7 +97,7 @@ class SettleCrashIT {
                 "-Drebatch.fault." + point + ".pause-at-item=" + PAUSE_AT,
                 "-Drebatch.reports-dir=" + scenario.resolve("reports"),
                 "-cp", System.getProperty("java.class.path"), RebatchApplication.class.getName()));
-        cmd.addAll(List.of(Scenarios.args(scenario, url, LAST_SETTLE)));
+        cmd.addAll(List.of(Scenarios.args(scenario, url, LAST_SETTLE + " --all")));
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }
 

@@ -1,9 +1,15 @@
 package io.rebatch.domain;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * All rule sets, ordered by {@code effective_from}. A line uses the set in force on its paid_at
@@ -53,5 +59,31 @@ public final class RuleSets {
 
     public List<RuleSet> all() {
         return sets;
+    }
+
+    /**
+     * A digest (SHA-256, hex) of everything in the rule sets that a line's settlement depends on: version,
+     * effective date, level, inviter and grand-inviter shares, platform fees, freeze days and click window — not the
+     * month-close tiers or the withdrawal limits. Settle compares it with the digest of its last full run: a changed
+     * rule set makes the next settle evaluate every line again (a line's due date cannot foresee a new rule).
+     */
+    public String settleDigest() {
+        StringBuilder canonical = new StringBuilder();
+        for (RuleSet s : sets) {
+            canonical.append(s.version()).append('|').append(s.effectiveFrom()).append('|');
+            new TreeMap<>(s.levelShareBps()).forEach((l, bps) -> canonical.append(l).append('=').append(bps).append(','));
+            canonical.append('|').append(s.inviterShareBps()).append('|').append(s.grandInviterShareBps()).append('|');
+            Map<String, Integer> fees = new TreeMap<>();
+            s.platformFeeBps().forEach((p, bps) -> fees.put(p.name(), bps));
+            fees.forEach((p, bps) -> canonical.append(p).append('=').append(bps).append(','));
+            canonical.append('|').append(s.freezeDays()).append('|').append(s.clickWindowHours()).append('\n');
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -18,7 +18,7 @@ public final class H2Schema {
     /** Every migration of {@code sql/common}, in order: the whole schema of rebatch's own tables. */
     public static final String[] ALL = {"V1__rebatch_core.sql", "V2__pull_watermark.sql", "V3__lookup_indexes.sql",
             "V4__settle_guard.sql", "V5__payouts.sql", "V6__api_read_model.sql", "V7__rebate_record_backfill.sql",
-            "V8__settle_rerun.sql", "V9__attribution_evidence.sql"};
+            "V8__settle_rerun.sql", "V9__attribution_evidence.sql", "V10__settle_due.sql"};
 
     private H2Schema() {
     }

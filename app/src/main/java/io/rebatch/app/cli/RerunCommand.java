@@ -23,8 +23,9 @@ import picocli.CommandLine.ParentCommand;
  * prints the CSV {@code user_id,bucket,delta_fen} (sorted by user id, then bucket; only non-zero rows) on stdout, or
  * writes it atomically to FILE and prints one summary line; it posts nothing.
  *
- * <p>{@code --all} is accepted for the contract: a settle visits every stored line of the date's scope today, so
- * it changes nothing yet (it will once a settle visits only the lines that can change).
+ * <p>A rerun, like a settle, visits only the lines that can change (new input, due by date; see
+ * {@code SettleScope}); {@code --all} makes it (and its dry run) evaluate every stored line of its scope again —
+ * what a rule-set change or a fixed bug needs. It is recorded as a job parameter of the execution.
  */
 @Command(name = "rerun", description = "Settle business date D again, recorded with its reason; --dry-run prints"
         + " the ledger difference (user_id,bucket,delta_fen) the real rerun would post, and posts nothing.")
@@ -49,7 +50,7 @@ class RerunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "With --dry-run: write the CSV to FILE")
     Path out;
 
-    @Option(names = "--all", description = "Visit every stored line (today every settle does)")
+    @Option(names = "--all", description = "Evaluate every stored line again, not only those that can change")
     boolean all;
 
     @Override
@@ -61,14 +62,14 @@ class RerunCommand implements Callable<Integer> {
         Reruns reruns = root.bean(Reruns.class);
         String what = "rerun " + date + (p == null ? "" : " " + p.name().toLowerCase(java.util.Locale.ROOT));
         if (!dryRun) {
-            Reruns.Result r = root.withProgress(what, () -> reruns.rerun(date, p, reason));
+            Reruns.Result r = root.withProgress(what, () -> reruns.rerun(date, p, reason, all));
             int code = JobReporting.report(root.out(), root.spec.commandLine().getErr(), what, r.outcome());
             root.out().println(what + ": rerun " + r.rerunId() + " recorded, " + r.deltaRows()
                     + " user/bucket rows changed");
             root.out().flush();
             return code;
         }
-        Reruns.DryResult r = reruns.dryRun(date, p, reason);
+        Reruns.DryResult r = reruns.dryRun(date, p, reason, all);
         if (out == null) {
             PrintWriter w = root.out();
             write(w, r.difference());

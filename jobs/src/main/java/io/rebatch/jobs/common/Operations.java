@@ -1,5 +1,7 @@
 package io.rebatch.jobs.common;
 
+import io.rebatch.jobs.settle.SettleScope;
+
 import io.rebatch.jobs.importing.ImportJobConfiguration;
 import io.rebatch.writers.csv.Exports;
 import java.io.IOException;
@@ -81,8 +83,25 @@ public class Operations {
      * misfire catch-up, a recovered node — never settles twice).
      */
     public JobRunner.Outcome settle(LocalDate date, Platform platform, String reason, JobRunner.WhenComplete whenComplete) {
+        return settle(date, platform, reason, whenComplete, false);
+    }
+
+    /** {@code settle --date D --all}: every stored line is evaluated again (e.g. after a rule-set change). */
+    public JobRunner.Outcome settleAll(LocalDate date) {
+        return settle(date, null, null, JobRunner.WhenComplete.RERUN, true);
+    }
+
+    /**
+     * As {@link #settle(LocalDate, Platform, String, JobRunner.WhenComplete)}; {@code all} makes it visit every
+     * stored line instead of those due (the non-identifying job parameter {@code all=true}; see {@code SettleScope}).
+     */
+    public JobRunner.Outcome settle(LocalDate date, Platform platform, String reason, JobRunner.WhenComplete whenComplete,
+                                    boolean all) {
         ruleSets.get();
         JobParametersBuilder keys = new JobParametersBuilder().addString("date", date.toString());
+        if (all) {
+            keys.addString(SettleScope.ALL_PARAMETER, "true", false);
+        }
         if (platform != null) {
             keys.addString("platform", platform.name());
         }

@@ -41,12 +41,12 @@ public class Reruns {
         this.clock = clock;
     }
 
-    public Result rerun(LocalDate date, Platform platform, String reason) {
+    public Result rerun(LocalDate date, Platform platform, String reason, boolean all) {
         String why = checkedReason(reason);
         long id = log.begin(date, platform == null ? null : platform.name(), why, false, requestedBy(), clock.instant());
         JobRunner.Outcome outcome;
         try {
-            outcome = operations.settle(date, platform, why, JobRunner.WhenComplete.RERUN);
+            outcome = operations.settle(date, platform, why, JobRunner.WhenComplete.RERUN, all);
         } catch (RuntimeException e) {
             log.finish(id, null, e instanceof RefusedException ? "REFUSED" : "FAILED", null);
             throw e;
@@ -62,9 +62,9 @@ public class Reruns {
      * The difference a rerun would post now. A dry run changes no row of the database — it is not recorded in
      * {@code settle_rerun} (only the log file notes it); only the job lock's own row is touched while it runs.
      */
-    public DryResult dryRun(LocalDate date, Platform platform, String reason) {
+    public DryResult dryRun(LocalDate date, Platform platform, String reason, boolean all) {
         String why = checkedReason(reason);
-        List<SettleDryRun.Delta> difference = dryRun.difference(date, platform == null ? null : platform.name());
+        List<SettleDryRun.Delta> difference = dryRun.difference(date, platform == null ? null : platform.name(), all);
         LOG.info("rerun dry run date={} platform={} rows={} reason={}", date, platform, difference.size(), why);
         return new DryResult(difference);
     }

@@ -225,10 +225,12 @@ public class ImportKinds {
             }
             Map<String, Refund> stored = refunds.stored(platform, latest.keySet());
             List<Refund> toWrite = new java.util.ArrayList<>(latest.size());
+            List<String> due = new java.util.ArrayList<>(latest.size());
             for (Refund r : latest.values()) {
                 Refund s = stored.get(r.orderLineId());
                 if (s == null) {
                     counters.newRows++;
+                    due.add(r.orderLineId());
                 } else if (!Refund.replaces(r, s)) {
                     counters.stale++;
                     continue;
@@ -237,10 +239,12 @@ public class ImportKinds {
                     counters.unchanged++;
                 } else {
                     counters.changed++;
+                    due.add(r.orderLineId());
                 }
                 toWrite.add(r);
             }
             refunds.upsert(platform, toWrite);
+            orders.markDue(platform, due);
         }
     }
 }

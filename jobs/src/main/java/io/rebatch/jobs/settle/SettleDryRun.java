@@ -6,6 +6,7 @@ import io.rebatch.jobs.common.RebatchProperties;
 import io.rebatch.jobs.common.RuleSetProvider;
 import io.rebatch.writers.ledger.LedgerWriter;
 import io.rebatch.writers.ledger.ExecutionLegs;
+import io.rebatch.writers.settle.SettleHorizon;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,8 +64,12 @@ public class SettleDryRun {
         this.properties = properties;
     }
 
-    /** The difference, sorted by user and bucket, without zero rows; {@code platform} null for every platform. */
-    public List<Delta> difference(LocalDate date, String platform) {
+    /**
+     * The difference, sorted by user and bucket, without zero rows; {@code platform} null for every platform. It
+     * visits the lines the real rerun would ({@link SettleScope}: those due, or every line with {@code all} or
+     * before the horizon) and raises nothing.
+     */
+    public List<Delta> difference(LocalDate date, String platform, boolean all) {
         try (JobLock.Held ignored = jobLock.acquire()) {
             SettleWriter writer = SettleWriter.of(date, DRY_RUN_EXECUTION_ID, ruleSets.get(), jdbc, ledger, faults,
                     jobLock, dataSource);
@@ -72,7 +77,7 @@ public class SettleDryRun {
             tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
             Map<String, long[]> sums = new TreeMap<>();
             JdbcPagingItemReader<Long> reader = SettleJobConfiguration.lineKeys(dataSource, properties.chunkSize(),
-                    platform);
+                    platform, date, SettleScope.visitsAll(new SettleHorizon(jdbc.getJdbcTemplate()), ruleSets, date, all));
             reader.afterPropertiesSet();
             reader.open(new ExecutionContext());
             try {

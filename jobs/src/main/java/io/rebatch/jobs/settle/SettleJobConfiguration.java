@@ -7,9 +7,12 @@ import io.rebatch.jobs.common.RuleSetProvider;
 import io.rebatch.writers.ledger.LedgerWriter;
 import io.rebatch.writers.report.RunReportStore;
 import io.rebatch.writers.report.SettleReport;
+import io.rebatch.writers.settle.SettleHorizon;
 import io.rebatch.writers.settle.SettlementStateStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -33,7 +36,7 @@ import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 
 /**
  * The {@code settle} job (SPEC 4, 5, 8, 10): as of business date D, attribute, split and post the difference for
- * every stored line, then write the run's reconciliation report. Identifying parameters: {@code date} and
+ * the lines that can change (every stored line with {@code --all}; see {@link SettleScope}), then write the run's reconciliation report. Identifying parameters: {@code date} and
  * {@code attempt} (the n-th explicit settlement of that date; see {@code JobRunner}).
  */
 @Configuration
@@ -41,8 +44,11 @@ public class SettleJobConfiguration {
     public static final String JOB_NAME = "settle";
 
     @Bean
-    public Job settleJob(JobRepository jobRepository, Step settleLinesStep, Step settleReportStep) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(settleLinesStep).next(settleReportStep).build();
+    public Job settleJob(JobRepository jobRepository, Step settleLinesStep, Step settleReportStep, JdbcTemplate jdbc,
+                         RuleSetProvider ruleSets) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(new SettleScope(new SettleHorizon(jdbc), ruleSets, jobRepository))
+                .start(settleLinesStep).next(settleReportStep).build();
     }
 
     @Bean
@@ -61,25 +67,52 @@ public class SettleJobConfiguration {
     @Bean
     @StepScope
     public JdbcPagingItemReader<Long> settleReader(DataSource dataSource, RebatchProperties properties,
-                                                   @Value("#{jobParameters['platform']}") String platform)
+                                                   @Value("#{jobParameters['platform']}") String platform,
+                                                   @Value("#{jobParameters['date']}") String date,
+                                                   @Value("#{jobExecutionContext['" + SettleScope.KEY + "']}") String visit)
             throws Exception {
-        return lineKeys(dataSource, properties.chunkSize(), platform);
+        return lineKeys(dataSource, properties.chunkSize(), platform, LocalDate.parse(date),
+                !SettleScope.DUE.equals(visit));
     }
 
     /**
-     * The keys of the lines a settle visits, in {@code line_seq} order: every stored line, or one platform's
-     * ({@code rerun --platform P}). Only the keys: the writer locks each chunk's lines and reads them itself, as
-     * committed at that moment. Also the reader of {@link SettleDryRun}.
+     * The keys of the lines a settle visits ({@link SettleScope}), of every platform or of one ({@code rerun
+     * --platform P}). Only the keys: the writer locks each chunk's lines and reads them itself, as committed at that
+     * moment. Also the reader of {@link SettleDryRun}.
+     * <ul>
+     *   <li>Every line: in {@code line_seq} order; a restart resumes after the last committed chunk's key.</li>
+     *   <li>The lines due on or before D: in {@code (due_on, line_seq)} order, a range scan of its index. The due
+     *       date is the process indicator: the writer moves every line it settles past D in the chunk's
+     *       transaction, so the reader keeps no state — a restart reads again what is still due, which is exactly
+     *       what no committed chunk settled.</li>
+     * </ul>
      */
-    static JdbcPagingItemReader<Long> lineKeys(DataSource dataSource, int chunkSize, String platform) throws Exception {
-        var builder = new JdbcPagingItemReaderBuilder<Long>().name("settleReader").dataSource(dataSource)
-                .selectClause(SettlementStateStore.KEY).fromClause(SettlementStateStore.LINES)
-                .sortKeys(Map.of(SettlementStateStore.KEY, Order.ASCENDING)).rowMapper((rs, n) -> rs.getLong(1))
-                .pageSize(chunkSize).fetchSize(chunkSize);
-        if (platform != null && !platform.isEmpty()) {
-            builder.whereClause(SettlementStateStore.ONE_PLATFORM).parameterValues(Map.of("platform", platform));
+    static JdbcPagingItemReader<Long> lineKeys(DataSource dataSource, int chunkSize, String platform, LocalDate date,
+                                               boolean all) throws Exception {
+        var builder = new JdbcPagingItemReaderBuilder<Long>().dataSource(dataSource).fromClause(SettlementStateStore.LINES)
+                .rowMapper((rs, n) -> rs.getLong(SettlementStateStore.KEY)).pageSize(chunkSize).fetchSize(chunkSize);
+        boolean onePlatform = platform != null && !platform.isEmpty();
+        Map<String, Object> params = new HashMap<>();
+        if (onePlatform) {
+            params.put("platform", platform);
         }
-        return builder.build();
+        if (all) {
+            builder.name("settleReader").selectClause(SettlementStateStore.KEY)
+                    .sortKeys(Map.of(SettlementStateStore.KEY, Order.ASCENDING));
+            if (onePlatform) {
+                builder.whereClause(SettlementStateStore.ONE_PLATFORM);
+            }
+        } else {
+            Map<String, Order> sort = new LinkedHashMap<>();
+            sort.put(SettlementStateStore.DUE, Order.ASCENDING);
+            sort.put(SettlementStateStore.KEY, Order.ASCENDING);
+            params.put("date", date);
+            builder.name("settleDueReader").saveState(false)
+                    .selectClause(SettlementStateStore.KEY + ", " + SettlementStateStore.DUE).sortKeys(sort)
+                    .whereClause(SettlementStateStore.DUE_BY
+                            + (onePlatform ? " AND " + SettlementStateStore.ONE_PLATFORM : ""));
+        }
+        return builder.parameterValues(params).build();
     }
 
     @Bean

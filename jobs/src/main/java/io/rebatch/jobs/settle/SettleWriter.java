@@ -8,6 +8,7 @@ import io.rebatch.domain.LineSettlement;
 import io.rebatch.domain.OrderLine;
 import io.rebatch.domain.Platform;
 import io.rebatch.domain.RuleSets;
+import io.rebatch.domain.SettleDue;
 import io.rebatch.domain.ShareSplit;
 import io.rebatch.jobs.common.FaultInjection;
 import io.rebatch.jobs.common.JobLock;
@@ -145,6 +146,7 @@ public class SettleWriter implements ItemWriter<Long>, ItemStream {
         List<SettlementStateStore.Row> states = new ArrayList<>();
         List<LedgerWriter.Posting> postings = new ArrayList<>();
         List<RebateRecordStore.RebateRecord> records = new ArrayList<>();
+        List<SettlementStateStore.Due> dues = new ArrayList<>();
         Map<Platform, Long> written = new TreeMap<>();
         for (SettleItem item : items) {
             OrderLine line = item.line();
@@ -167,6 +169,7 @@ public class SettleWriter implements ItemWriter<Long>, ItemStream {
                     states.add(new SettlementStateStore.Row(line.platform(), line.orderLineId(), next, old));
                 }
                 records.addAll(RebateRecords.toWrite(item, next));
+                due(item, SettleDue.next(line, lock, null, businessDate), dues);
                 continue;
             }
             List<LedgerDiff.Posting> diff = LedgerDiff.diff(line.platform(), line.orderLineId(), line.version(),
@@ -186,8 +189,10 @@ public class SettleWriter implements ItemWriter<Long>, ItemStream {
                 states.add(new SettlementStateStore.Row(line.platform(), line.orderLineId(), next, old));
             }
             records.addAll(RebateRecords.toWrite(item, next));
+            due(item, SettleDue.next(line, lock, outcome, businessDate), dues);
         }
         stateStore.write(states);
+        stateStore.reschedule(dues);
         rebateRecords.upsert(records);
         for (RebateRecordStore.RebateRecord r : records) {
             written.merge(r.platform(), 1L, Long::sum);
@@ -243,6 +248,13 @@ public class SettleWriter implements ItemWriter<Long>, ItemStream {
                 old == null ? new ShareSplit.Shares(0, 0, 0, 0, 0) : old.shares(), old == null ? null : old.bucket(),
                 old == null ? LedgerDiff.Positions.none() : old.posted(), old == null ? 0 : old.revision(),
                 businessDate, reason, 0);
+    }
+
+    /** The line's next due date, when it is not the stored one (SettleDue: always after the business date). */
+    private static void due(SettleItem item, LocalDate next, List<SettlementStateStore.Due> dues) {
+        if (!next.equals(item.dueOn())) {
+            dues.add(new SettlementStateStore.Due(item.lineSeq(), next));
+        }
     }
 
     private static void rollbackQuietly(Connection con, Savepoint savepoint) {

@@ -2,6 +2,7 @@ package io.rebatch.writers.orders;
 
 import io.rebatch.domain.OrderLine;
 import io.rebatch.domain.Platform;
+import io.rebatch.domain.SettleDue;
 import io.rebatch.domain.SnapshotOrder;
 import io.rebatch.writers.jdbc.SqlTime;
 import java.util.ArrayList;
@@ -17,6 +18,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * stored one never overwrites it, an equal version does (SPEC 2.1); the guard is in the SQL itself so that
  * even two imports racing cannot move a line backwards. The version columns are assigned last because
  * MySQL evaluates ON DUPLICATE KEY assignments left to right.
+ *
+ * <p>A stored or replaced snapshot makes its line due for settlement at once ({@code due_on} =
+ * {@link SettleDue#NOW}, under the same version guard), and so does a new or changed refund
+ * ({@link #markDue}): the next settle visits exactly the lines whose input changed, plus those due by date.
  */
 public class OrderLineStore {
     // Column first: H2 would read "(VALUES(" as the start of a table value constructor.
@@ -25,7 +30,7 @@ public class OrderLineStore {
     private static final List<String> PAYLOAD = List.of("parent_order_id", "item_id", "item_title", "quantity",
             "paid_amount_fen", "commission_rate_bps", "estimated_income_fen", "settled_income_fen", "status",
             "created_at", "paid_at", "received_at", "settled_at", "pid", "relation_id", "special_id", "sub_union_id",
-            "custom_uid", "source", "status_rank", "modified_at");
+            "custom_uid", "due_on", "source", "status_rank", "modified_at");
     private static final String UPSERT;
 
     static {
@@ -101,10 +106,24 @@ public class OrderLineStore {
                     truncate(l.itemTitle()), l.quantity(), l.paidAmountFen(), l.commissionRateBps(),
                     l.estimatedIncomeFen(), l.settledIncomeFen(), l.status().name(), SqlTime.utc(l.createdAt()),
                     SqlTime.utc(l.paidAt()), SqlTime.utc(l.receivedAt()), SqlTime.utc(l.settledAt()), l.pid(),
-                    l.relationId(), l.specialId(), l.subUnionId(), l.customUid(), truncateSource(l.source()),
+                    l.relationId(), l.specialId(), l.subUnionId(), l.customUid(), SettleDue.NOW,
+                    truncateSource(l.source()),
                     l.status().rank(), SqlTime.utc(l.modifiedAt())});
         }
         jdbc.getJdbcTemplate().batchUpdate(UPSERT, args);
+    }
+
+    /** Makes lines due for settlement at once (their refund changed), in one batch. */
+    public void markDue(Platform platform, Collection<String> orderLineIds) {
+        if (orderLineIds.isEmpty()) {
+            return;
+        }
+        List<Object[]> args = new ArrayList<>(orderLineIds.size());
+        for (String id : orderLineIds) {
+            args.add(new Object[] {SettleDue.NOW, platform.name(), id, SettleDue.NOW});
+        }
+        jdbc.getJdbcTemplate().batchUpdate("UPDATE order_line SET due_on = ? WHERE platform = ? AND order_line_id = ?"
+                + " AND due_on <> ?", args);
     }
 
     private static String truncateSource(String s) {

@@ -3,12 +3,15 @@ package io.rebatch.writers.settle;
 import io.rebatch.domain.OrderLine;
 import io.rebatch.domain.Refund;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * One line as settle reads it: the stored snapshot, its latest refund (or null), its settlement state (or null)
- * and the snapshot fields its stored rebate records show ({@code recorded}; null when it has no BUYER record).
+ * the snapshot fields its stored rebate records show ({@code recorded}; null when it has no BUYER record) and the
+ * date it is due for settlement ({@code dueOn}, see {@link io.rebatch.domain.SettleDue}).
  */
-public record SettleItem(long lineSeq, OrderLine line, Refund refund, SettlementState state, LineFields recorded) {
+public record SettleItem(long lineSeq, OrderLine line, Refund refund, SettlementState state, LineFields recorded,
+                         LocalDate dueOn) {
 
     /** The snapshot fields a rebate record shows: item title, created and settled time. */
     public record LineFields(String itemTitle, Instant createdAt, Instant settledAt) {

@@ -66,7 +66,7 @@ final class SettleRows implements RowMapper<SettleItem> {
         SettleItem.LineFields recorded = rs.getString("rb_role") == null ? null
                 : new SettleItem.LineFields(rs.getString("rb_item_title"), SqlTime.instant(rs, "rb_created_at"),
                         SqlTime.instant(rs, "rb_settled_at"));
-        return new SettleItem(rs.getLong("line_seq"), line, refund, state, recorded);
+        return new SettleItem(rs.getLong("line_seq"), line, refund, state, recorded, SqlTime.date(rs, "due_on"));
     }
 
     /** The binding or click that decided the line's attribution, or null (unattributed, or not recorded: pre-V9). */

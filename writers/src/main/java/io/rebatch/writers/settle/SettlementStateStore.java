@@ -1,6 +1,7 @@
 package io.rebatch.writers.settle;
 
 import io.rebatch.domain.Platform;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,12 +25,16 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  */
 public class SettlementStateStore {
     /**
-     * What settle's paging reader of line keys reads: {@code KEY} of {@code LINES}, sorted ascending by it, with
-     * {@code ONE_PLATFORM} as the filter of {@code rerun --platform P} (named parameter {@code platform}).
+     * What settle's paging readers of line keys read: {@code KEY} of {@code LINES}, with {@code ONE_PLATFORM} as the
+     * filter of {@code rerun --platform P} (named parameter {@code platform}). Every line ({@code --all}): sorted by
+     * {@code KEY}. The lines due ({@link io.rebatch.domain.SettleDue}): filtered by {@code DUE_BY} (named parameter
+     * {@code date}) and sorted by {@code DUE}, then {@code KEY} — a range scan of {@code idx_order_line_due}.
      */
     public static final String KEY = "line_seq";
+    public static final String DUE = "due_on";
     public static final String LINES = "order_line";
     public static final String ONE_PLATFORM = "platform = :platform";
+    public static final String DUE_BY = "due_on <= :date";
 
     /** A state to write for a line, and the stored state it was computed from (null: the line had none). */
     public record Row(Platform platform, String orderLineId, SettlementState state, SettlementState computedFrom) {
@@ -62,6 +67,22 @@ public class SettlementStateStore {
                 rs -> { });
         return jdbc.query("SELECT " + SettleRows.SELECT + " FROM " + SettleRows.FROM + " WHERE o.line_seq IN (:seqs)"
                 + " ORDER BY o.line_seq", params, new SettleRows());
+    }
+
+    /** A line's new due date (its row is locked by {@link #lockAndLoad} in the same transaction). */
+    public record Due(long lineSeq, LocalDate dueOn) {
+    }
+
+    /** Stores the lines' new due dates, in one batch. */
+    public void reschedule(List<Due> dues) {
+        if (dues.isEmpty()) {
+            return;
+        }
+        List<Object[]> args = new ArrayList<>(dues.size());
+        for (Due d : dues) {
+            args.add(new Object[] {d.dueOn(), d.lineSeq()});
+        }
+        jdbc.getJdbcTemplate().batchUpdate("UPDATE order_line SET due_on = ? WHERE line_seq = ?", args);
     }
 
     /** Writes the states conditionally: {@link StaleSettlementException} when one was computed from a stale one. */
