@@ -52,7 +52,7 @@ counts() {   # CNT[table] = its rows now
   for t in "${TABLES[@]}"; do CNT[$t]=${vals[i]}; i=$((i + 1)); done
 }
 
-PHASES=(); declare -A P_S P_READ P_ROWS P_TABLES P_DELTA P_RSS P_HEAP
+PHASES=(); declare -A P_S P_JOB P_READ P_ROWS P_TABLES P_DELTA P_RSS P_HEAP
 phase() {   # phase NAME "TABLES" CLI-ARGS…
   local name=$1 tables=$2; shift 2
   local gclog="$work/gc-$name.log" t0 t1 t rows=0 delta=""
@@ -69,6 +69,7 @@ phase() {   # phase NAME "TABLES" CLI-ARGS…
   PHASES+=("$name"); P_TABLES[$name]=$tables; P_DELTA[$name]=$delta; P_ROWS[$name]=$rows
   P_S[$name]=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
   P_READ[$name]=$({ grep -o 'read [0-9,]*' "$work/out-$name.txt" || true; } | { tr -dc '0-9\n' || true; } | awk '{ s += $1 } END { print s + 0 }')
+  P_JOB[$name]=$({ grep -oE ', [0-9]+\.[0-9]+ s[),]' "$work/out-$name.txt" || true; } | awk '{ s += $2 } END { printf "%.2f", s }')
   [[ $name == night2-import-* ]] && P_DELTA[$name]="order_line=${P_READ[$name]}"   # updates: the floor of as many rows
   P_RSS[$name]=$(awk -F': ' '/Maximum resident set size/ { printf "%d", $2 / 1024 }' "$work/time-$name.txt")
   P_HEAP[$name]=$({ grep -oE '[0-9]+[KMG]->[0-9]+[KMG]\(' "$gclog" 2>/dev/null || true; } | awk '{
@@ -133,30 +134,32 @@ floor_of() {   # floor seconds of "t=n t=n …"
 }
 rate() { awk -v r="$1" -v s="$2" 'BEGIN { printf "%d", (s > 0 ? r / s : 0) }'; }
 report() {
-  local name fl ratio night_s=0 night_delta="" kv
+  local name fl ratio night_s=0 night_job=0 night_delta="" kv
   echo "## bench/nightly.sh $N — $(date -u +%F) — $(cd "$here" && git rev-parse --short HEAD) — $( [[ -z "$DB" ]] && echo 'private MariaDB' || echo "${DB%%\?*}")"
   echo
   echo "Input: $(wc -l < in/users.csv | awk '{print $1 - 1}') users, $(wc -l < in/bindings.csv | awk '{print $1 - 1}') bindings," \
     "$(wc -l < in/clicks.csv | awk '{print $1 - 1}') click rows; order snapshots read: taobao ${P_READ[import-taobao]}, jd ${P_READ[import-jd]}," \
     "pdd ${P_READ[import-pdd]}, taobao refunds ${P_READ[import-refunds]}; night 2: $(( ${P_READ[night2-import-taobao]} + ${P_READ[night2-import-jd]} + ${P_READ[night2-import-pdd]} )) changed snapshots." \
     "Load average at the start / end: $LOAD0 / $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)." \
-    "Every phase is one CLI process, -Xmx512m; rows = net new rows in the phase's tables (an update counts 0; export: lines written);" \
+    "Every phase is one CLI process, -Xmx512m; s = its wall time, job s = the job durations it printed (the rest is" \
+    "JVM, Spring and shutdown: see startup, a status command); read = the rows it read; rows = net new rows in the phase's tables (an update counts 0; export: lines written);" \
     "floor s = the LOAD DATA seconds of those rows (night-2 imports: of as many order_line rows as they read)."
   echo
-  echo "| phase | s | read | read/s | rows | rows/s | floor s | × floor | peak RSS MB | peak heap MB |"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "| phase | s | job s | read | read/s | rows | rows/s | floor s | × floor | peak RSS MB | peak heap MB |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   for name in "${PHASES[@]}"; do
     fl=$(floor_of "${P_DELTA[$name]}")
     ratio=$(awk -v s="${P_S[$name]}" -v f="$fl" 'BEGIN { if (f > 0) printf "%.1f", s / f; else printf "—" }')
     (( FLOOR_OK )) || { fl="—"; ratio="—"; }
-    echo "| $name | ${P_S[$name]} | ${P_READ[$name]} | $(rate "${P_READ[$name]}" "${P_S[$name]}") | ${P_ROWS[$name]} | $(rate "${P_ROWS[$name]}" "${P_S[$name]}") | $fl | $ratio | ${P_RSS[$name]} | ${P_HEAP[$name]} |"
+    echo "| $name | ${P_S[$name]} | ${P_JOB[$name]} | ${P_READ[$name]} | $(rate "${P_READ[$name]}" "${P_S[$name]}") | ${P_ROWS[$name]} | $(rate "${P_ROWS[$name]}" "${P_S[$name]}") | $fl | $ratio | ${P_RSS[$name]} | ${P_HEAP[$name]} |"
     case $name in load-*|import-*|settle)
-      night_s=$(awk -v a="$night_s" -v b="${P_S[$name]}" 'BEGIN { printf "%.2f", a + b }'); night_delta+="${P_DELTA[$name]} " ;;
+      night_s=$(awk -v a="$night_s" -v b="${P_S[$name]}" 'BEGIN { printf "%.2f", a + b }')
+      night_job=$(awk -v a="$night_job" -v b="${P_JOB[$name]}" 'BEGIN { printf "%.2f", a + b }'); night_delta+="${P_DELTA[$name]} " ;;
     esac
   done
   local nrows=0; for kv in $night_delta; do nrows=$((nrows + ${kv#*=})); done
   fl=$(floor_of "$night_delta")
-  echo "| **night 1 total** (load + import + settle) | $night_s | | | $nrows | $(rate $nrows "$night_s") | $fl |" \
+  echo "| **night 1 total** (load + import + settle) | $night_s | $night_job | | | $nrows | $(rate $nrows "$night_s") | $fl |" \
     "$(awk -v s="$night_s" -v f="$fl" 'BEGIN { if (f > 0) printf "%.1f", s / f; else printf "—" }') | | |"
   echo
   echo "Floor (LOAD DATA INFILE into an empty copy with the same indexes, rows as after the first settle):"
