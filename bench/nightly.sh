@@ -12,8 +12,8 @@
 # Night 1 imports every dump in one command per platform (+ one for the refund dumps) and settles D. Night 2 is
 # bench/lib/night2.py: new snapshots of 10 % of the lines (PAID -> RECEIVED, RECEIVED -> INVALID), modified on D+1.
 # Per phase: seconds, rows read (the CLI's "read R"), net new rows in the phase's tables, rows/s, the floor seconds
-# of those rows, ratio, the JVM's peak RSS (/usr/bin/time -v) and peak heap (largest heap-in-use before a GC,
-# -Xlog:gc). The table is printed and written to bench/results/nightly-N-<date>.md.
+# of those rows, ratio, the JVM's peak RSS (/usr/bin/time -v) and peak heap (largest heap in use before a GC or at exit,
+# -Xlog:gc,gc+heap+exit). The table is printed and written to bench/results/nightly-N-<date>.md.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 N=20000; DB=""
@@ -59,7 +59,7 @@ phase() {   # phase NAME "TABLES" CLI-ARGS…
   counts; declare -A before; for t in "${TABLES[@]}"; do before[$t]=${CNT[$t]}; done
   log "$name: rebatch $*"
   t0=$(date +%s%N)
-  if ! REBATCH_JAVA_OPTS="-Xmx512m -Xlog:gc:file=$gclog" /usr/bin/time -v -o "$work/time-$name.txt" \
+  if ! REBATCH_JAVA_OPTS="-Xmx512m -Xlog:gc,gc+heap+exit:file=$gclog" /usr/bin/time -v -o "$work/time-$name.txt" \
       "$here/rebatch" --db "$DB_URL" --config config "$@" > "$work/out-$name.txt" 2> "$work/err-$name.txt"; then
     cat "$work/out-$name.txt" "$work/err-$name.txt" >&2; log "$name failed"; exit 1
   fi
@@ -72,9 +72,11 @@ phase() {   # phase NAME "TABLES" CLI-ARGS…
   P_JOB[$name]=$({ grep -oE ', [0-9]+\.[0-9]+ s[),]' "$work/out-$name.txt" || true; } | awk '{ s += $2 } END { printf "%.2f", s }')
   [[ $name == night2-import-* ]] && P_DELTA[$name]="order_line=${P_READ[$name]}"   # updates: the floor of as many rows
   P_RSS[$name]=$(awk -F': ' '/Maximum resident set size/ { printf "%d", $2 / 1024 }' "$work/time-$name.txt")
-  P_HEAP[$name]=$({ grep -oE '[0-9]+[KMG]->[0-9]+[KMG]\(' "$gclog" 2>/dev/null || true; } | awk '{
-      v = $0; sub(/->.*/, "", v); u = substr(v, length(v)); v = substr(v, 1, length(v) - 1)
-      m = u == "K" ? v / 1024 : u == "G" ? v * 1024 : v; if (m > max) max = m } END { printf "%d", max }')
+  P_HEAP[$name]=$(awk '   # the largest heap in use: before any GC, and at exit
+      match($0, /[0-9]+[KMG]->[0-9]+[KMG]\(/) { v = substr($0, RSTART, RLENGTH); sub(/->.*/, "", v)
+        u = substr(v, length(v)); m = substr(v, 1, length(v) - 1) + 0; m = u == "K" ? m / 1024 : u == "G" ? m * 1024 : m }
+      /heap .*total .*used [0-9]+K/ { match($0, /used [0-9]+K/); m = substr($0, RSTART + 5, RLENGTH - 6) / 1024 }
+      m > max { max = m } END { printf "%d", max }' "$gclog" 2>/dev/null || true)
   log "$name: ${P_S[$name]} s, $(tail -n 1 "$work/out-$name.txt")"
 }
 files() { ls in/ | grep -E "^$1-2[0-9-]*\.(jsonl|csv)$" | sed 's|^|in/|' | sort; }
