@@ -205,7 +205,7 @@ public final class RebatchContext {
         try {
             return new SpringApplicationBuilder(RebatchApplication.class).web(webType)
                     .logStartupInfo(false).properties(defaults)
-                    .initializers(ctx -> ctx.getEnvironment().getPropertySources().addAfter(
+                    .initializers(new io.rebatch.app.CliLazyInitialization(), ctx -> ctx.getEnvironment().getPropertySources().addAfter(
                             StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                             new MapPropertySource("rebatchOptions", options)))
                     .run();
