@@ -26,6 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GracefulStopIT {
     private static final String LAST_SETTLE = "settle --date 2026-11-25";
+    /** Every line, one partition: the chunks follow line_seq, so the test knows which lines a chunk holds. */
+    private static final String ALL_LINES = LAST_SETTLE + " --all";
     private static final int CHUNK = 5;
     private static final int DELAY_MILLIS = 250;
     private static final int STOP_WAIT_SECONDS = 30;
@@ -61,8 +63,8 @@ class GracefulStopIT {
                     "-Duser.timezone=Europe/London", "-Drebatch.chunk-size=" + CHUNK,
                     "-Drebatch.fault.settle.delay-ms=" + DELAY_MILLIS, "-Drebatch.progress.interval=1",
                     "-Drebatch.shutdown.stop-wait=" + STOP_WAIT_SECONDS + "s",
-                    "-Drebatch.reports-dir=" + scenario.resolve("reports")),
-                    RebatchApplication.class, List.of(Scenarios.args(scenario, url, LAST_SETTLE)));
+                    "-Drebatch.reports-dir=" + scenario.resolve("reports"), "-Drebatch.settle-partitions=1"),
+                    RebatchApplication.class, List.of(Scenarios.args(scenario, url, ALL_LINES)));
             assertThat(lines).isEqualTo(120);
             long seen = awaitProgress(child, STOP_AFTER, 180);
             assertThat(seen).as("the child's progress before SIGTERM\n" + child.output()).isGreaterThanOrEqualTo(STOP_AFTER);
@@ -106,8 +108,9 @@ class GracefulStopIT {
 
             // The same command resumes the same job instance after the last committed chunk, with its progress on
             // stderr and its one result line on stdout.
-            CliRun resumed = withProperties(() -> CliRun.step(scenario, url, LAST_SETTLE),
+            CliRun resumed = withProperties(() -> CliRun.step(scenario, url, ALL_LINES),
                     "rebatch.progress.interval", "1", "rebatch.chunk-size", String.valueOf(CHUNK),
+                    "rebatch.settle-partitions", "1",
                     "rebatch.fault.settle.delay-ms", String.valueOf(RESUMED_DELAY_MILLIS));
             assertThat(resumed.code()).as(resumed.err()).isZero();
             assertThat(resumed.out().lines().toList()).hasSize(1).first().asString()

@@ -95,7 +95,7 @@ class SettleCrashIT {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.timezone=Europe/London", "-Drebatch.chunk-size=" + CHUNK,
                 "-Drebatch.fault." + point + ".pause-at-item=" + PAUSE_AT,
-                "-Drebatch.reports-dir=" + scenario.resolve("reports"),
+                "-Drebatch.reports-dir=" + scenario.resolve("reports"), "-Drebatch.settle-partitions=1",
                 "-cp", System.getProperty("java.class.path"), RebatchApplication.class.getName()));
         cmd.addAll(List.of(Scenarios.args(scenario, url, LAST_SETTLE + " --all")));
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();

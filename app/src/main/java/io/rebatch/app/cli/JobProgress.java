@@ -1,5 +1,6 @@
 package io.rebatch.app.cli;
 
+import io.rebatch.jobs.settle.SettleScope;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -250,9 +251,17 @@ final class JobProgress implements AutoCloseable {
         return Math.max(0, readerCounts.get(0) - readCount);
     }
 
-    /** The total of a step when it is known: {@code settleLines} visits every stored line (of one platform). */
+    /**
+     * The total of a step when it is known: a single-partition {@code settleLines} that visits every stored line (of
+     * one platform). A settle of the due lines only has no total (its lines leave the due range as they settle), nor
+     * has a partition of a partitioned one.
+     */
     private Long knownTotal(StepExecution step) {
         if (!"settleLines".equals(step.getStepName())) {
+            return null;
+        }
+        JobExecution job = jobRepository.getJobExecution(step.getJobExecutionId());
+        if (job == null || !SettleScope.ALL.equals(job.getExecutionContext().getString(SettleScope.KEY, ""))) {
             return null;
         }
         String platform = step.getJobExecution().getJobParameters().getString("platform");

@@ -131,16 +131,18 @@ class OperatorCommandsIT {
         Map<Long, List<String>> shownSettles = new TreeMap<>(shown);
         shownSettles.keySet().removeIf(id -> !"settle".equals(jobOf.get(id)));
         assertThat(shownSettles).as("settle executions and their steps' counts").isEqualTo(stored);
-        assertThat(stored.values()).allMatch(s -> s.size() == 2 && s.get(0).startsWith("settleLines COMPLETED "));
+        // the manager step, its two partitions (rebatch.settle-partitions defaults to 2), the report
+        assertThat(stored.values()).allMatch(s -> s.size() == 4 && s.get(0).startsWith("settleLines COMPLETED ")
+                && s.get(1).startsWith("settleLine:partition") && s.get(2).startsWith("settleLine:partition"));
         assertThat(shown.keySet()).as("every execution is listed")
                 .hasSize((int) queryLong(url, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION"));
         assertThat(lines.get(0)).startsWith("execution " + shown.keySet().stream().max(Long::compare).orElseThrow() + " ");
 
-        // the rerun's reason right after its execution's steps; the dry run on its own line
+        // the rerun's reason right after its execution's four steps; the dry run on its own line
         int at = lines.indexOf(lines.stream().filter(l -> l.startsWith("execution " + lastSettle + " ")).findFirst()
                 .orElseThrow());
         assertThat(lines.get(at)).contains(" date=2026-11-25 attempt=1 ", " status=COMPLETED ", "+08:00");
-        assertThat(lines.get(at + 3)).startsWith("  rerun ").contains(" reason=\"JD rates fixed\" requested_by=alice"
+        assertThat(lines.get(at + 5)).startsWith("  rerun ").contains(" reason=\"JD rates fixed\" requested_by=alice"
                 + " requested_at=2026-11-26T09:00:00.000+08:00 outcome=COMPLETED");
         assertThat(lines).anyMatch(l -> l.startsWith("dry-run ") && l.contains(" date=2026-11-25 platform=JD reason=\"check first\"")
                 && l.endsWith(" delta_rows=3"));

@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          file whose rows are all bad whatever this setting
  * @param chunkSize         items per chunk transaction in import and settle steps
  * @param input             plausibility bounds of input values ({@code rebatch.input.*})
+ * @param settlePartitions  how many partitions of lines a settle works on at once (threads, each with its own
+ *                          chunk transactions; {@code rebatch.settle-partitions}, default 2 = the cores of the
+ *                          reference machine; 1 = one thread in {@code line_seq} order)
  */
 @ConfigurationProperties("rebatch")
 public record RebatchProperties(
@@ -25,9 +28,13 @@ public record RebatchProperties(
         @DefaultValue("1000") int importSkipLimit,
         @DefaultValue("10") int importMaxBadShare,
         @DefaultValue("1000") int chunkSize,
-        @DefaultValue Input input) {
+        @DefaultValue Input input,
+        @DefaultValue("2") int settlePartitions) {
 
     public RebatchProperties {
+        if (settlePartitions < 1 || settlePartitions > 64) {
+            throw new IllegalArgumentException("rebatch.settle-partitions must be from 1 to 64, not " + settlePartitions);
+        }
         if (importMaxBadShare < 0 || importMaxBadShare > 100) {
             throw new IllegalArgumentException("rebatch.import-max-bad-share must be a percent from 0 to 100, not "
                     + importMaxBadShare);

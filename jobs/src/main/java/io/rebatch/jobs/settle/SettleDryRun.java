@@ -72,12 +72,12 @@ public class SettleDryRun {
     public List<Delta> difference(LocalDate date, String platform, boolean all) {
         try (JobLock.Held ignored = jobLock.acquire()) {
             SettleWriter writer = SettleWriter.of(date, DRY_RUN_EXECUTION_ID, ruleSets.get(), jdbc, ledger, faults,
-                    jobLock, dataSource);
+                    jobLock, dataSource, new ChunkNumbers());
             TransactionTemplate tx = new TransactionTemplate(transactionManager);
             tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
             Map<String, long[]> sums = new TreeMap<>();
             JdbcPagingItemReader<Long> reader = SettleJobConfiguration.lineKeys(dataSource, properties.chunkSize(),
-                    platform, date, SettleScope.visitsAll(new SettleHorizon(jdbc.getJdbcTemplate()), ruleSets, date, all));
+                    platform, date, SettleScope.visitsAll(new SettleHorizon(jdbc.getJdbcTemplate()), ruleSets, date, all), 0, 1);
             reader.afterPropertiesSet();
             reader.open(new ExecutionContext());
             try {

@@ -11,12 +11,15 @@ import io.rebatch.writers.settle.SettleHorizon;
 import io.rebatch.writers.settle.SettlementStateStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -28,6 +31,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,6 +46,10 @@ import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 @Configuration
 public class SettleJobConfiguration {
     public static final String JOB_NAME = "settle";
+    /** The step that settles the lines (partitioned: the manager step). */
+    public static final String MANAGER_STEP = "settleLines";
+    /** The worker step of a partition: its executions are {@code settleLine:partitionN}. */
+    public static final String WORKER_STEP = "settleLine";
 
     @Bean
     public Job settleJob(JobRepository jobRepository, Step settleLinesStep, Step settleReportStep, JdbcTemplate jdbc,
@@ -51,17 +59,42 @@ public class SettleJobConfiguration {
                 .start(settleLinesStep).next(settleReportStep).build();
     }
 
+    /**
+     * The lines, in {@code rebatch.settle-partitions} partitions ({@link SettlePartitioner}) settled at once, each by
+     * its own worker step {@code settleLine:partitionN} with its own chunk transactions; the manager step
+     * {@code settleLines} sums their counts, and a restart runs again only the partitions that did not complete.
+     * With one partition, {@code settleLines} is the chunk step itself (one thread, {@code line_seq} order).
+     */
     @Bean
     public Step settleLinesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                 JdbcPagingItemReader<Long> settleReader, SettleWriter settleWriter,
                                 RebatchProperties properties) {
+        if (properties.settlePartitions() == 1) {
+            return chunkStep(MANAGER_STEP, jobRepository, transactionManager, settleReader, settleWriter, properties);
+        }
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("settle-");
+        threads.setConcurrencyLimit(properties.settlePartitions());
+        return new StepBuilder(MANAGER_STEP, jobRepository)
+                .partitioner(WORKER_STEP, new SettlePartitioner())
+                .step(chunkStep(WORKER_STEP, jobRepository, transactionManager, settleReader, settleWriter, properties))
+                .gridSize(properties.settlePartitions()).taskExecutor(threads).build();
+    }
+
+    private static Step chunkStep(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                  JdbcPagingItemReader<Long> settleReader, SettleWriter settleWriter,
+                                  RebatchProperties properties) {
         // READ COMMITTED: after locking a chunk's lines, the writer must read what other writers committed, not a
         // snapshot taken before (InnoDB's default REPEATABLE READ); it also keeps InnoDB from taking gap locks.
         DefaultTransactionAttribute readCommitted = new DefaultTransactionAttribute();
         readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
-        return new StepBuilder("settleLines", jobRepository).<Long, Long>chunk(properties.chunkSize())
+        return new StepBuilder(name, jobRepository).<Long, Long>chunk(properties.chunkSize())
                 .reader(settleReader).writer(settleWriter).transactionManager(transactionManager)
                 .transactionAttribute(readCommitted).build();
+    }
+
+    @Bean
+    public ChunkNumbers settleChunkNumbers() {
+        return new ChunkNumbers();
     }
 
     @Bean
@@ -69,10 +102,14 @@ public class SettleJobConfiguration {
     public JdbcPagingItemReader<Long> settleReader(DataSource dataSource, RebatchProperties properties,
                                                    @Value("#{jobParameters['platform']}") String platform,
                                                    @Value("#{jobParameters['date']}") String date,
-                                                   @Value("#{jobExecutionContext['" + SettleScope.KEY + "']}") String visit)
+                                                   @Value("#{jobExecutionContext['" + SettleScope.KEY + "']}") String visit,
+                                                   @Value("#{stepExecutionContext['" + SettlePartitioner.INDEX + "']}")
+                                                   Integer partition,
+                                                   @Value("#{stepExecutionContext['" + SettlePartitioner.COUNT + "']}")
+                                                   Integer partitions)
             throws Exception {
         return lineKeys(dataSource, properties.chunkSize(), platform, LocalDate.parse(date),
-                !SettleScope.DUE.equals(visit));
+                !SettleScope.DUE.equals(visit), partition == null ? 0 : partition, partitions == null ? 1 : partitions);
     }
 
     /**
@@ -88,29 +125,34 @@ public class SettleJobConfiguration {
      * </ul>
      */
     static JdbcPagingItemReader<Long> lineKeys(DataSource dataSource, int chunkSize, String platform, LocalDate date,
-                                               boolean all) throws Exception {
+                                               boolean all, int partition, int partitions) throws Exception {
         var builder = new JdbcPagingItemReaderBuilder<Long>().dataSource(dataSource).fromClause(SettlementStateStore.LINES)
                 .rowMapper((rs, n) -> rs.getLong(SettlementStateStore.KEY)).pageSize(chunkSize).fetchSize(chunkSize);
-        boolean onePlatform = platform != null && !platform.isEmpty();
         Map<String, Object> params = new HashMap<>();
-        if (onePlatform) {
+        List<String> where = new ArrayList<>();
+        if (platform != null && !platform.isEmpty()) {
             params.put("platform", platform);
+            where.add(SettlementStateStore.ONE_PLATFORM);
+        }
+        if (partitions > 1) {
+            params.put("partition", partition);
+            params.put("partitions", partitions);
+            where.add(SettlementStateStore.ONE_PARTITION);
         }
         if (all) {
             builder.name("settleReader").selectClause(SettlementStateStore.KEY)
                     .sortKeys(Map.of(SettlementStateStore.KEY, Order.ASCENDING));
-            if (onePlatform) {
-                builder.whereClause(SettlementStateStore.ONE_PLATFORM);
-            }
         } else {
             Map<String, Order> sort = new LinkedHashMap<>();
             sort.put(SettlementStateStore.DUE, Order.ASCENDING);
             sort.put(SettlementStateStore.KEY, Order.ASCENDING);
             params.put("date", date);
+            where.add(0, SettlementStateStore.DUE_BY);
             builder.name("settleDueReader").saveState(false)
-                    .selectClause(SettlementStateStore.KEY + ", " + SettlementStateStore.DUE).sortKeys(sort)
-                    .whereClause(SettlementStateStore.DUE_BY
-                            + (onePlatform ? " AND " + SettlementStateStore.ONE_PLATFORM : ""));
+                    .selectClause(SettlementStateStore.KEY + ", " + SettlementStateStore.DUE).sortKeys(sort);
+        }
+        if (!where.isEmpty()) {
+            builder.whereClause(String.join(" AND ", where));
         }
         return builder.parameterValues(params).build();
     }
@@ -120,9 +162,10 @@ public class SettleJobConfiguration {
     public SettleWriter settleWriter(@Value("#{jobParameters['date']}") String date,
                                      @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
                                      RuleSetProvider ruleSets, NamedParameterJdbcTemplate jdbc, LedgerWriter ledger,
-                                     FaultInjection faults, JobLock jobLock, DataSource dataSource) {
+                                     FaultInjection faults, JobLock jobLock, DataSource dataSource,
+                                     ChunkNumbers settleChunkNumbers) {
         return SettleWriter.of(LocalDate.parse(date), jobExecutionId, ruleSets.get(), jdbc, ledger, faults, jobLock,
-                dataSource);
+                dataSource, settleChunkNumbers);
     }
 
     /**
@@ -145,11 +188,8 @@ public class SettleJobConfiguration {
                     + "-a" + params.getLong("attempt");
             String runLabel = "settle-" + label;
             var metrics = new ArrayList<>(report.compute(stepExecution.getJobExecutionId(), runLabel));
-            var lines = jobRepository.getLastStepExecution(stepExecution.getJobExecution().getJobInstance(),
-                    "settleLines");
-            if (lines != null) {
-                metrics.addAll(SettleWriter.recordsWritten(lines.getExecutionContext()));
-            }
+            metrics.addAll(SettleWriter.recordsWritten(partitionContexts(jobRepository,
+                    stepExecution.getJobExecution().getJobInstance())));
             var rows = SettleReport.merged(metrics);
             var file = report.write(properties.reportsDir(), date, label, rows);
             store.replace(runLabel, date, rows.stream()
@@ -158,5 +198,25 @@ public class SettleJobConfiguration {
             stepExecution.getExecutionContext().putString("report", file.toString());
             return RepeatStatus.FINISHED;
         }, transactionManager).build();
+    }
+
+    /**
+     * The execution context of each partition's latest execution in this job instance (a restart's or before), or
+     * of the single {@code settleLines} chunk step when the settle ran in one partition.
+     */
+    private static List<ExecutionContext> partitionContexts(JobRepository jobRepository, JobInstance instance) {
+        List<ExecutionContext> out = new ArrayList<>();
+        for (int i = 0; ; i++) {
+            var partition = jobRepository.getLastStepExecution(instance, WORKER_STEP + ":partition" + i);
+            if (partition == null) {
+                break;
+            }
+            out.add(partition.getExecutionContext());
+        }
+        var single = jobRepository.getLastStepExecution(instance, MANAGER_STEP);
+        if (out.isEmpty() && single != null) {
+            out.add(single.getExecutionContext());
+        }
+        return out;
     }
 }

@@ -82,11 +82,13 @@ public class SettleWriter implements ItemWriter<Long>, ItemStream {
     private final RuleSets ruleSets;
     private final RetryTemplate retry = new RetryTemplate(RACES);
     private final Map<Platform, Long> recordsWritten = new TreeMap<>();
-    private long itemsSeen;
+    private final ChunkNumbers numbers;
 
     SettleWriter(LocalDate businessDate, long jobExecutionId, RuleSets ruleSets,
                  SettleLookups lookups, SettlementStateStore stateStore, LedgerWriter ledger,
-                 RebateRecordStore rebateRecords, FaultInjection faults, JobLock jobLock, DataSource dataSource) {
+                 RebateRecordStore rebateRecords, FaultInjection faults, JobLock jobLock, DataSource dataSource,
+                 ChunkNumbers numbers) {
+        this.numbers = numbers;
         this.businessDate = businessDate;
         this.jobExecutionId = jobExecutionId;
         this.ruleSets = ruleSets;
@@ -102,18 +104,18 @@ public class SettleWriter implements ItemWriter<Long>, ItemStream {
     /** A writer over the settle stores of {@code jdbc} (the job's and the dry run's). */
     static SettleWriter of(LocalDate businessDate, long jobExecutionId, RuleSets ruleSets,
                            NamedParameterJdbcTemplate jdbc, LedgerWriter ledger, FaultInjection faults, JobLock jobLock,
-                           DataSource dataSource) {
+                           DataSource dataSource, ChunkNumbers numbers) {
         return new SettleWriter(businessDate, jobExecutionId, ruleSets, new SettleLookups(jdbc),
                 new SettlementStateStore(jdbc), ledger, new RebateRecordStore(jdbc.getJdbcTemplate()), faults, jobLock,
-                dataSource);
+                dataSource, numbers);
     }
 
     @Override
     public void write(Chunk<? extends Long> chunk) {
-        long first = itemsSeen + 1;
-        long last = itemsSeen + chunk.size();
+        long[] range = numbers.next(jobExecutionId, chunk.size());
+        long first = range[0];
+        long last = range[1];
         faults.beforeWrite("settle", first, last);
-        itemsSeen = last;
         List<Long> seqs = new ArrayList<>(chunk.getItems());
         Connection con = DataSourceUtils.getConnection(dataSource);
         try {
@@ -203,16 +205,24 @@ public class SettleWriter implements ItemWriter<Long>, ItemStream {
     }
 
     /**
-     * How many rebate records a settleLines step wrote per platform ({@code rebate_records_written}), from its
-     * execution context ({@link #RECORDS_WRITTEN}); a platform with lines appears also with 0, which is what a rerun
+     * How many rebate records the partitions of a settle wrote per platform ({@code rebate_records_written}), from
+     * their execution contexts ({@link #RECORDS_WRITTEN}); a platform with lines appears also with 0, which is what a rerun
      * in which nothing changed shows.
      */
-    static List<SettleReport.Metric> recordsWritten(ExecutionContext settleLines) {
+    static List<SettleReport.Metric> recordsWritten(List<ExecutionContext> partitions) {
         List<SettleReport.Metric> out = new ArrayList<>();
         for (Platform p : Platforms.all()) {
             String key = RECORDS_WRITTEN + "." + p.name();
-            if (settleLines.containsKey(key)) {
-                out.add(new SettleReport.Metric(p.name(), "rebate_records_written", settleLines.getLong(key)));
+            boolean seen = false;
+            long sum = 0;
+            for (ExecutionContext partition : partitions) {
+                if (partition.containsKey(key)) {
+                    seen = true;
+                    sum += partition.getLong(key);
+                }
+            }
+            if (seen) {
+                out.add(new SettleReport.Metric(p.name(), "rebate_records_written", sum));
             }
         }
         return out;

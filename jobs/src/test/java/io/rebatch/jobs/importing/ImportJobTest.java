@@ -210,7 +210,7 @@ class ImportJobTest {
         @Bean
         RebatchProperties rebatchProperties() {
             return new RebatchProperties(Path.of("config"), Path.of("reports"), 1000, 10, 10,
-                    new RebatchProperties.Input(LocalDate.parse("2015-01-01"), Duration.ofDays(1)));
+                    new RebatchProperties.Input(LocalDate.parse("2015-01-01"), Duration.ofDays(1)), 1);
         }
 
         @Bean

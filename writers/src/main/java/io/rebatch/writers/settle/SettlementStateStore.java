@@ -35,6 +35,8 @@ public class SettlementStateStore {
     public static final String LINES = "order_line";
     public static final String ONE_PLATFORM = "platform = :platform";
     public static final String DUE_BY = "due_on <= :date";
+    /** The lines of one partition of a settle (named parameters {@code partition} and {@code partitions}). */
+    public static final String ONE_PARTITION = "MOD(line_seq, :partitions) = :partition";
 
     /** A state to write for a line, and the stored state it was computed from (null: the line had none). */
     public record Row(Platform platform, String orderLineId, SettlementState state, SettlementState computedFrom) {
