@@ -111,7 +111,8 @@ class RebateRecordIT {
             int roles = LedgerInvariants.rows(url, "SELECT role FROM rebate_record" + where).size();
             assertThat(roles).isPositive();
 
-            execute(url, "UPDATE order_line SET status = 'SETTLED', status_rank = 3,"
+            // as an import of a newer snapshot would: the line is due for settlement at once
+            execute(url, "UPDATE order_line SET status = 'SETTLED', status_rank = 3, due_on = '1000-01-01',"
                     + " settled_income_fen = estimated_income_fen, received_at = COALESCE(received_at, modified_at),"
                     + " settled_at = '2026-11-24 02:00:00', modified_at = '2026-11-25 03:00:00',"
                     + " item_title = 'renamed by the platform'" + where);

@@ -206,24 +206,18 @@ public class SettleWriter implements ItemWriter<Long>, ItemStream {
 
     /**
      * How many rebate records the partitions of a settle wrote per platform ({@code rebate_records_written}), from
-     * their execution contexts ({@link #RECORDS_WRITTEN}); a platform with lines appears also with 0, which is what a rerun
-     * in which nothing changed shows.
+     * their execution contexts ({@link #RECORDS_WRITTEN}); every registered platform appears, with 0 when none were
+     * written (what a rerun in which nothing changed shows, visiting no line at all).
      */
     static List<SettleReport.Metric> recordsWritten(List<ExecutionContext> partitions) {
         List<SettleReport.Metric> out = new ArrayList<>();
         for (Platform p : Platforms.all()) {
             String key = RECORDS_WRITTEN + "." + p.name();
-            boolean seen = false;
             long sum = 0;
             for (ExecutionContext partition : partitions) {
-                if (partition.containsKey(key)) {
-                    seen = true;
-                    sum += partition.getLong(key);
-                }
+                sum += partition.getLong(key, 0L);
             }
-            if (seen) {
-                out.add(new SettleReport.Metric(p.name(), "rebate_records_written", sum));
-            }
+            out.add(new SettleReport.Metric(p.name(), "rebate_records_written", sum));
         }
         return out;
     }
