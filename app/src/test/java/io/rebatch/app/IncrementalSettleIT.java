@@ -110,16 +110,12 @@ class IncrementalSettleIT {
         return settles;
     }
 
-    private static List<List<String>> state(TestDatabase db) throws java.sql.SQLException {
+    private static List<List<String>> state(TestDatabase db) {
         List<List<String>> out = new ArrayList<>();
         for (String query : STATE) {
-            out.add(rows(db, query));
+            out.add(LedgerInvariants.rows(db.jdbcUrl(), query));
         }
         return out;
-    }
-
-    static List<String> rows(TestDatabase db, String query) throws java.sql.SQLException {
-        return Scenarios.table(db.jdbcUrl(), query).stream().map(r -> String.join("|", r)).toList();
     }
 
     private static void run(Path scenario, TestDatabase db, String step) {

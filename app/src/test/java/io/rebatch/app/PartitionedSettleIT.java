@@ -110,8 +110,8 @@ class PartitionedSettleIT {
 
     private static void assertSameState(TestDatabase single, TestDatabase partitioned, String when) throws Exception {
         for (String query : IncrementalSettleIT.STATE) {
-            assertThat(IncrementalSettleIT.rows(partitioned, query)).as("after %s: %s", when, query)
-                    .containsExactlyElementsOf(IncrementalSettleIT.rows(single, query));
+            assertThat(LedgerInvariants.rows(partitioned.jdbcUrl(), query)).as("after %s: %s", when, query)
+                    .containsExactlyElementsOf(LedgerInvariants.rows(single.jdbcUrl(), query));
         }
     }
 
